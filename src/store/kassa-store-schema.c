@@ -1,0 +1,177 @@
+/* kassa-store-schema.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The company file schema.  Conventions:
+ * - dates are INTEGER day numbers (KassaDay: 1 = 0001-01-01), so that date
+ *   arithmetic is integer arithmetic and date(day + 1721424.5) is ISO text;
+ * - money is INTEGER minor units, quantities thousandths, rates basis points;
+ * - invoices.total_net/total_vat/total and invoices.paid are caches kept by
+ *   the store (totals, written with the lines in one transaction) and by
+ *   triggers (paid, from payments), so that lists and figures over a million
+ *   invoices need no aggregation.  Status is never stored: it is derived
+ *   from state, total, paid and due_date.
+ */
+#define G_LOG_DOMAIN "kassa-store"
+
+#include "config.h"
+
+#include "kassa-store-schema.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE company ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL,"
+  "  business_id TEXT NOT NULL DEFAULT '',"
+  "  vat_id TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  iban TEXT NOT NULL DEFAULT '',"
+  "  bic TEXT NOT NULL DEFAULT '',"
+  "  currency TEXT NOT NULL DEFAULT 'EUR',"
+  "  country TEXT NOT NULL DEFAULT 'FI',"
+  "  document_language TEXT NOT NULL DEFAULT 'fi',"
+  "  payment_terms_days INTEGER NOT NULL DEFAULT 14 CHECK (payment_terms_days BETWEEN 0 AND 365),"
+  "  next_invoice_number INTEGER NOT NULL DEFAULT 1000 CHECK (next_invoice_number > 0),"
+  "  minimum_cash_buffer INTEGER NOT NULL DEFAULT 0,"
+  "  late_interest_bp INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  kind INTEGER NOT NULL DEFAULT 0,"
+  "  business_id TEXT NOT NULL DEFAULT '',"
+  "  vat_id TEXT NOT NULL DEFAULT '',"
+  "  contact_person TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  country TEXT NOT NULL DEFAULT 'FI',"
+  "  document_language TEXT NOT NULL DEFAULT 'fi',"
+  "  payment_terms_days INTEGER NOT NULL DEFAULT 14 CHECK (payment_terms_days BETWEEN 0 AND 365),"
+  "  credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),"
+  "  delivery INTEGER NOT NULL DEFAULT 0,"
+  "  einvoice_address TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  archived INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX customers_name ON customers (name COLLATE NOCASE);"
+  "CREATE INDEX customers_business_id ON customers (business_id) WHERE business_id <> '';"
+
+  "CREATE TABLE invoices ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number INTEGER UNIQUE,"                         /* NULL while draft */
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  issue_date INTEGER NOT NULL,"
+  "  due_date INTEGER NOT NULL CHECK (due_date >= issue_date),"
+  "  currency TEXT NOT NULL,"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 2),"
+  "  reference TEXT,"
+  "  delivery INTEGER NOT NULL DEFAULT 0,"
+  "  disputed INTEGER NOT NULL DEFAULT 0,"
+  "  credited_invoice_id INTEGER REFERENCES invoices (id),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  total_net INTEGER NOT NULL DEFAULT 0,"
+  "  total_vat INTEGER NOT NULL DEFAULT 0,"
+  "  total INTEGER NOT NULL DEFAULT 0,"
+  "  paid INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK ((state = 0) = (number IS NULL))"
+  ");"
+  "CREATE INDEX invoices_customer ON invoices (customer_id, issue_date);"
+  "CREATE INDEX invoices_issue_date ON invoices (issue_date);"
+  "CREATE INDEX invoices_due_date ON invoices (due_date);"
+  "CREATE INDEX invoices_credited ON invoices (credited_invoice_id) WHERE credited_invoice_id IS NOT NULL;"
+  /* The open set is small next to a million paid invoices: a partial index
+   * makes the Overview figures and the open/overdue filters cheap. */
+  "CREATE INDEX invoices_open ON invoices (due_date, customer_id) WHERE state = 1 AND paid <> total;"
+  "CREATE INDEX invoices_draft ON invoices (id) WHERE state = 0;"
+
+  "CREATE TABLE invoice_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  quantity INTEGER NOT NULL,"
+  "  unit_price INTEGER NOT NULL,"
+  "  unit_cost INTEGER NOT NULL DEFAULT 0,"
+  "  vat_rate INTEGER NOT NULL CHECK (vat_rate BETWEEN 0 AND 10000),"
+  "  discount INTEGER NOT NULL DEFAULT 0 CHECK (discount BETWEEN 0 AND 10000),"
+  "  UNIQUE (invoice_id, position)"
+  ");"
+
+  "CREATE TABLE payments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
+  "  date INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount <> 0),"
+  "  method TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX payments_invoice ON payments (invoice_id, date);"
+  "CREATE INDEX payments_date ON payments (date);"
+
+  "CREATE TRIGGER payments_paid_insert AFTER INSERT ON payments BEGIN"
+  "  UPDATE invoices SET paid = paid + NEW.amount WHERE id = NEW.invoice_id;"
+  "END;"
+  "CREATE TRIGGER payments_paid_delete AFTER DELETE ON payments BEGIN"
+  "  UPDATE invoices SET paid = paid - OLD.amount WHERE id = OLD.invoice_id;"
+  "END;"
+  "CREATE TRIGGER payments_paid_update AFTER UPDATE OF amount, invoice_id ON payments BEGIN"
+  "  UPDATE invoices SET paid = paid - OLD.amount WHERE id = OLD.invoice_id;"
+  "  UPDATE invoices SET paid = paid + NEW.amount WHERE id = NEW.invoice_id;"
+  "END;"
+
+  /* Full-text search: contentless-delete is not in SQLite 3.40, so these
+   * are external-content tables kept by triggers. */
+  "CREATE VIRTUAL TABLE customers_fts USING fts5 ("
+  "  number, name, business_id, email, contact_person,"
+  "  content='customers', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN"
+  "  INSERT INTO customers_fts (rowid, number, name, business_id, email, contact_person)"
+  "  VALUES (NEW.id, NEW.number, NEW.name, NEW.business_id, NEW.email, NEW.contact_person);"
+  "END;"
+  "CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN"
+  "  INSERT INTO customers_fts (customers_fts, rowid, number, name, business_id, email, contact_person)"
+  "  VALUES ('delete', OLD.id, OLD.number, OLD.name, OLD.business_id, OLD.email, OLD.contact_person);"
+  "END;"
+  "CREATE TRIGGER customers_fts_update AFTER UPDATE OF number, name, business_id, email, contact_person ON customers BEGIN"
+  "  INSERT INTO customers_fts (customers_fts, rowid, number, name, business_id, email, contact_person)"
+  "  VALUES ('delete', OLD.id, OLD.number, OLD.name, OLD.business_id, OLD.email, OLD.contact_person);"
+  "  INSERT INTO customers_fts (rowid, number, name, business_id, email, contact_person)"
+  "  VALUES (NEW.id, NEW.number, NEW.name, NEW.business_id, NEW.email, NEW.contact_person);"
+  "END;"
+
+  /* Invoices are searched by their own text (number, reference, notes);
+   * customer-name matches go through customers_fts and invoices_customer,
+   * so renaming a customer never rewrites the invoice index. */
+  "CREATE VIRTUAL TABLE invoices_fts USING fts5 ("
+  "  number, reference, notes,"
+  "  content='invoices', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "CREATE TRIGGER invoices_fts_insert AFTER INSERT ON invoices BEGIN"
+  "  INSERT INTO invoices_fts (rowid, number, reference, notes)"
+  "  VALUES (NEW.id, NEW.number, NEW.reference, NEW.notes);"
+  "END;"
+  "CREATE TRIGGER invoices_fts_delete AFTER DELETE ON invoices BEGIN"
+  "  INSERT INTO invoices_fts (invoices_fts, rowid, number, reference, notes)"
+  "  VALUES ('delete', OLD.id, OLD.number, OLD.reference, OLD.notes);"
+  "END;"
+  "CREATE TRIGGER invoices_fts_update AFTER UPDATE OF number, reference, notes ON invoices BEGIN"
+  "  INSERT INTO invoices_fts (invoices_fts, rowid, number, reference, notes)"
+  "  VALUES ('delete', OLD.id, OLD.number, OLD.reference, OLD.notes);"
+  "  INSERT INTO invoices_fts (rowid, number, reference, notes)"
+  "  VALUES (NEW.id, NEW.number, NEW.reference, NEW.notes);"
+  "END;"
+  ;
+
+static const KassaMigration migrations[] = {
+  { 1, schema_v1 },
+  { 0, NULL },
+};
+
+const KassaMigration *
+kassa_store_schema_migrations (void)
+{
+  return migrations;
+}
