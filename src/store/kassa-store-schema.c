@@ -165,8 +165,18 @@ static const char schema_v1[] =
   "END;"
   ;
 
+/* Key/value settings of the company file (UI preferences that travel with
+ * the data, e.g. the aging basis). */
+static const char schema_v2[] =
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  ;
+
 static const KassaMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
   { 0, NULL },
 };
 

@@ -33,7 +33,7 @@ typedef enum
   KASSA_STORE_CHANGE_PAYMENTS  = 1 << 3,
 } KassaStoreChange;
 
-#define KASSA_STORE_SCHEMA_VERSION 1
+#define KASSA_STORE_SCHEMA_VERSION 2
 
 /* Figures for the Overview page, as of a day. */
 typedef struct
@@ -121,6 +121,15 @@ gboolean             kassa_store_get_invoice_amounts  (KassaStore            *se
                                                        gint64                 id,
                                                        gint64                *total,
                                                        gint64                *paid,
+                                                       GError               **error);
+
+/* Open amount of a stored invoice: total − paid for a sent invoice, 0 for
+ * drafts and credited invoices, and for a credit note its own total − paid
+ * plus what the credited invoice still had open (a negative amount is owed
+ * back to the customer). */
+gboolean             kassa_store_get_invoice_open_amount (KassaStore         *self,
+                                                       gint64                 id,
+                                                       gint64                *open,
                                                        GError               **error);
 
 /* Payments. Adding to a draft or credited invoice is refused; an amount

@@ -1,0 +1,101 @@
+/* kassa-store-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internal helpers shared by KassaStore and the list models of src/store.
+ * Not for other layers.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "kassa-store.h"
+
+G_BEGIN_DECLS
+
+/* A cached prepared statement: the store keeps one per SQL text for its
+ * lifetime.  Callers must reset it after use, most simply by declaring
+ *   g_autoptr(KassaStoreStatement) stmt = kassa_store_prepare (…);
+ * which resets and clears the bindings when stmt goes out of scope.  Never
+ * finalize it.  A statement is not re-entrant: do not use the same SQL text
+ * twice at once. */
+typedef sqlite3_stmt KassaStoreStatement;
+
+sqlite3_stmt *kassa_store_prepare                 (KassaStore   *self,
+                                                   const char   *sql,
+                                                   GError      **error);
+/* Resets and clears the bindings of a statement from kassa_store_prepare. */
+void          kassa_store_reset                   (sqlite3_stmt *stmt);
+
+/* Sets error from a SQLite result code (and the connection's message),
+ * mapped to a KASSA_STORE_ERROR code with a translated message.  Always
+ * returns FALSE, so that "return kassa_store_set_error_from_sqlite (…);"
+ * reads naturally. */
+gboolean      kassa_store_set_error_from_sqlite   (KassaStore   *self,
+                                                   int           rc,
+                                                   GError      **error);
+
+/* SQL expression for the open amount of an invoice row aliased "i" (see
+ * kassa-store.c for the credit-note rule): 0 for drafts and credited
+ * originals, total − paid for sent invoices, and for a credit note its own
+ * total − paid plus what was still open on the invoice it credits. */
+#define KASSA_STORE_OPEN_AMOUNT_SQL \
+  "(CASE WHEN i.state <> 1 THEN 0" \
+  " WHEN i.credited_invoice_id IS NULL THEN i.total - i.paid" \
+  " ELSE i.total - i.paid + COALESCE ((SELECT o.total - o.paid FROM invoices o" \
+  "                                    WHERE o.id = i.credited_invoice_id), 0) END)"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KassaStoreStatement, kassa_store_reset)
+
+/* The helpers below are shared by kassa-store.c and the kassa-store-*.c
+ * files that implement the store's record functions. */
+
+/* Set error to KASSA_STORE_ERROR_INVALID / _NOT_FOUND with a translated
+ * message; return FALSE. */
+gboolean      kassa_store_set_invalid             (GError      **error,
+                                                   const char   *message);
+gboolean      kassa_store_set_not_found           (GError      **error,
+                                                   const char   *message);
+
+/* Steps a statement that returns no rows. */
+gboolean      kassa_store_step_done               (KassaStore   *self,
+                                                   sqlite3_stmt *stmt,
+                                                   GError      **error);
+/* Steps to the first row; *found tells whether there was one. */
+gboolean      kassa_store_step_row                (KassaStore   *self,
+                                                   sqlite3_stmt *stmt,
+                                                   gboolean     *found,
+                                                   GError      **error);
+/* Binds text, NULL as "" (the text columns are NOT NULL). */
+void          kassa_store_bind_text               (sqlite3_stmt *stmt,
+                                                   int           index,
+                                                   const char   *text);
+char         *kassa_store_column_dup              (sqlite3_stmt *stmt,
+                                                   int           column);
+/* Copies a short code column (currency, country) into dest, "" for NULL. */
+void          kassa_store_column_code             (sqlite3_stmt *stmt,
+                                                   int           column,
+                                                   char         *dest,
+                                                   gsize         size);
+
+/* Every write runs between a begin and an end: the outermost level is a
+ * BEGIN IMMEDIATE transaction, inner ones are savepoints.  end commits (ok)
+ * or rolls back the level and returns ok, or FALSE when the commit failed;
+ * after the outermost level it emits the changes collected meanwhile. */
+gboolean      kassa_store_transaction_begin       (KassaStore   *self,
+                                                   GError      **error);
+gboolean      kassa_store_transaction_end         (KassaStore   *self,
+                                                   gboolean      ok,
+                                                   GError      **error);
+
+/* Cleaning and checks that company and customer records share
+ * (kassa-store-company.c). */
+void          kassa_store_strip_string            (char         *text);
+gboolean      kassa_store_is_blank                (const char   *text);
+/* Upper-cases a two-letter country code that passed validation. */
+void          kassa_store_normalize_country       (char         *code);
+gboolean      kassa_store_validate_payment_terms  (gint          days,
+                                                   GError      **error);
+gboolean      kassa_store_validate_country        (const char   *country,
+                                                   GError      **error);
+
+G_END_DECLS
