@@ -1,0 +1,1553 @@
+/* kassa-demo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Deterministic generated companies.  Everything comes from one seeded
+ * splitmix64 generator (never g_random or rand), and every invoice draws
+ * from its own generator seeded by its index, so that a credit note can
+ * regenerate the lines of the invoice it credits and the output depends on
+ * the spec only.
+ *
+ * Bulk speed: the whole company is written in one transaction with
+ * prepared statements on the raw connection, synchronous=OFF and a larger
+ * page cache while it runs (restored afterwards).
+ *
+ * Triggers: FTS5 flushes its pending terms at every statement of a
+ * transaction, so filling the full-text indexes row by row through their
+ * insert triggers costs ~20 µs an invoice (20 s for the benchmark's
+ * million), and the payment trigger adds an UPDATE of the invoice per
+ * payment.  Inside the generator's transaction these three insert
+ * triggers are dropped; the FTS indexes are rebuilt from their content
+ * tables at the end ('rebuild'), invoices.paid is written directly as the
+ * sum of the payments inserted with it (the test checks Σ payments =
+ * Σ paid), and the triggers are recreated from the very SQL text read from
+ * sqlite_master before dropping them.  A failure rolls all of it back,
+ * triggers included.  Data entered later goes through the triggers as
+ * usual.
+ */
+#define G_LOG_DOMAIN "kassa-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kassa-date.h"
+#include "kassa-demo.h"
+#include "kassa-reference.h"
+#include "kassa-store-private.h"
+#include "kassa-vat.h"
+
+#define MAX_LINES 5
+#define FIRST_NUMBER 1000
+
+typedef enum
+{
+  PROFILE_PUNCTUAL,
+  PROFILE_A_BIT_LATE,
+  PROFILE_CHRONICALLY_LATE,
+  PROFILE_SLOW_BUT_PAYS,
+  PROFILE_STOPPED,
+} PaymentProfile;
+
+typedef struct
+{
+  guint64 state;
+} Rng;
+
+typedef struct
+{
+  KassaCustomerKind kind;
+  const char       *language;     /* static */
+  gboolean          domestic;     /* Finnish VAT applies */
+  gint              terms;
+  KassaDelivery     delivery;
+  PaymentProfile    profile;
+  KassaDay          stopped_on;   /* PROFILE_STOPPED: pays nothing issued after */
+} DemoCustomer;
+
+typedef struct
+{
+  const char *fi;
+  const char *sv;
+  const char *en;
+  gint64      price;            /* cents, VAT excluded */
+  gint        cost_percent;     /* unit cost as a share of the price */
+  gint        vat;              /* basis points */
+  gint        max_quantity;     /* whole units; 0 = hours in halves up to 40 */
+} CatalogItem;
+
+typedef struct
+{
+  const char *description;
+  gint64      quantity;
+  gint64      unit_price;
+  gint64      unit_cost;
+  gint        vat_rate;
+  gint        discount;
+} DemoLine;
+
+typedef struct
+{
+  KassaDay date;
+  guint    regular;             /* index into the regular invoices */
+  gboolean is_credit_note;
+} Numbered;
+
+typedef struct
+{
+  const KassaDemoSpec *spec;
+  sqlite3             *db;
+  sqlite3_stmt        *insert_customer;
+  sqlite3_stmt        *insert_invoice;
+  sqlite3_stmt        *insert_line;
+  sqlite3_stmt        *insert_payment;
+  Rng                  rng;
+  DemoCustomer        *customers;
+  double              *customer_weights;  /* cumulative */
+  guint                n_regular;
+  guint                n_credit_notes;
+  guint                n_drafts;
+  KassaDay            *dates;             /* of regular invoices, sorted */
+  guint32             *invoice_customer;  /* customer index per regular invoice */
+  gint64              *credit_note_of;    /* regular → its credit note's number, or 0 */
+  gint64              *regular_id;        /* regular → invoice id once inserted */
+  gint64               next_number;
+} Generator;
+
+/* ---------------------------------------------------------------- */
+/* Random numbers                                                    */
+/* ---------------------------------------------------------------- */
+
+static guint64
+rng_next (Rng *rng)
+{
+  guint64 z = (rng->state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return z ^ (z >> 31);
+}
+
+/* Uniform in [low, high]. */
+static gint64
+rng_range (Rng    *rng,
+           gint64  low,
+           gint64  high)
+{
+  return low + (gint64) (rng_next (rng) % (guint64) (high - low + 1));
+}
+
+static gboolean
+rng_percent (Rng *rng,
+             int  percent)
+{
+  return rng_range (rng, 0, 99) < percent;
+}
+
+static double
+rng_unit (Rng *rng)
+{
+  return (rng_next (rng) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+#define PICK(rng, array) ((array)[rng_range ((rng), 0, G_N_ELEMENTS (array) - 1)])
+
+static Rng
+rng_for_invoice (const KassaDemoSpec *spec,
+                 guint                index)
+{
+  Rng rng = { spec->seed * G_GUINT64_CONSTANT (0x100000001b3) + index };
+
+  rng_next (&rng);
+  return rng;
+}
+
+/* ---------------------------------------------------------------- */
+/* Word lists                                                        */
+/* ---------------------------------------------------------------- */
+
+static const char *fi_surnames[] = {
+  "Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine",
+  "Heikkinen", "Koskinen", "Järvinen", "Lehtonen", "Lehtinen", "Saarinen", "Salminen",
+  "Heinonen", "Niemi", "Heikkilä", "Kinnunen", "Salonen", "Turunen", "Salo", "Laitinen",
+  "Tuominen", "Rantanen", "Karjalainen", "Jokinen", "Mattila", "Savolainen", "Lahtinen",
+  "Ahonen", "Kallio", "Leinonen", "Hiltunen", "Nurmi", "Peltonen", "Seppälä",
+};
+static const char *fi_stems[] = {
+  "Kallio", "Aalto", "Metsä", "Järvi", "Kivi", "Lumi", "Tuuli", "Revontuli", "Pohjola",
+  "Saimaa", "Kaleva", "Koivu", "Mänty", "Kuusi", "Vaahtera", "Satama", "Ranta", "Laakso",
+  "Virta", "Kaarna", "Sisu", "Helmi", "Otava", "Tähti", "Harju", "Lakeus",
+};
+static const char *fi_industries[] = {
+  "Rakennus", "Sähkö", "Kuljetus", "Kiinteistöt", "Konepaja", "Puutarha", "Kahvila",
+  "Leipomo", "Optiikka", "Arkkitehdit", "Tilitoimisto", "Mainos", "Media", "Ravintola",
+  "Siivous", "Putkityö", "Maalaus", "Autokorjaamo", "Kauneushoitola", "Lakitoimisto",
+  "Teknologia", "Ohjelmistot", "Kustannus", "Kukka", "Urheilu", "Matkat",
+};
+static const char *fi_first_names[] = {
+  "Matti", "Anna", "Juha", "Laura", "Mikko", "Sanna", "Jukka", "Maria", "Timo", "Tiina",
+  "Antti", "Johanna", "Ville", "Emilia", "Pekka", "Aino", "Eero", "Helmi", "Kari", "Riikka",
+};
+static const char *sv_surnames[] = {
+  "Lindqvist", "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson",
+  "Olsson", "Persson", "Svensson", "Gustafsson", "Lindberg", "Lindström", "Holmberg",
+  "Bergström", "Sjöberg", "Wikström", "Nyström", "Björk", "Ekholm",
+};
+static const char *sv_industries[] = {
+  "Trä", "Bygg", "El", "Transport", "Fastigheter", "Konsult", "Reklam", "Tryck",
+  "Design", "Data", "Media", "Måleri", "Bageri", "Marin",
+};
+static const char *sv_first_names[] = {
+  "Erik", "Ebba", "Johan", "Karin", "Lars", "Ingrid", "Anders", "Sofia", "Fredrik", "Maja",
+};
+static const char *en_stems[] = {
+  "Northwind", "Bluebird", "Harbour", "Redwood", "Silverline", "Ashford", "Kingsley",
+  "Brightwater", "Oakridge", "Fairfield", "Greystone", "Westbrook",
+};
+static const char *en_industries[] = {
+  "Digital", "Media", "Consulting", "Logistics", "Publishing", "Studios", "Analytics",
+  "Print", "Events", "Software",
+};
+static const char *zh_cities[] = {
+  "Shanghai", "Shenzhen", "Hangzhou", "Suzhou", "Guangzhou", "Beijing", "Ningbo",
+};
+static const char *zh_names[] = {
+  "Huatai", "Jinhai", "Mingyuan", "Tianyi", "Hongda", "Xinghe", "Changjiang", "Lianhua",
+};
+static const char *zh_industries[] = {
+  "Trading", "Electronics", "Textiles", "Technology", "Packaging", "Furniture",
+};
+
+typedef struct
+{
+  const char *city;
+  const char *postcode;
+} City;
+
+static const City fi_cities[] = {
+  { "Helsinki", "00100" }, { "Espoo", "02100" }, { "Tampere", "33100" },
+  { "Vantaa", "01300" }, { "Oulu", "90100" }, { "Turku", "20100" },
+  { "Jyväskylä", "40100" }, { "Lahti", "15100" }, { "Kuopio", "70100" },
+  { "Pori", "28100" }, { "Vaasa", "65100" }, { "Porvoo", "06100" },
+};
+static const char *fi_streets[] = {
+  "Mannerheimintie", "Hämeenkatu", "Aleksanterinkatu", "Kauppakatu", "Teollisuuskatu",
+  "Rantatie", "Koulukatu", "Asemakatu", "Puistokatu", "Kirkkokatu", "Satamakatu",
+};
+static const City se_cities[] = {
+  { "Stockholm", "111 22" }, { "Göteborg", "411 01" }, { "Malmö", "211 20" },
+  { "Uppsala", "753 10" },
+};
+static const char *se_streets[] = { "Storgatan", "Drottninggatan", "Kungsgatan", "Sveavägen" };
+static const City gb_cities[] = { { "London", "EC1A 1BB" }, { "Manchester", "M1 1AE" } };
+static const char *gb_streets[] = { "High Street", "Station Road", "Church Lane" };
+static const City cn_cities[] = { { "Shanghai", "200001" }, { "Shenzhen", "518000" } };
+static const char *cn_streets[] = { "Nanjing Road", "Shennan Avenue", "Huaihai Road" };
+
+/* Prices are cents VAT excluded; Finnish VAT: 25.5 % general, 13.5 % food
+ * and catering, 10 % books and periodicals. */
+static const CatalogItem catalog[] = {
+  { "Graafinen suunnittelu", "Grafisk design", "Graphic design", 8500, 35, 2550, 0 },
+  { "Konsultointi", "Konsultation", "Consulting", 11000, 40, 2550, 0 },
+  { "Verkkosivujen suunnittelu", "Webbdesign", "Web design", 9500, 38, 2550, 0 },
+  { "Valokuvaus", "Fotografering", "Photography", 9000, 45, 2550, 0 },
+  { "Tekstisuunnittelu", "Copywriting", "Copywriting", 7500, 35, 2550, 0 },
+  { "Taitto ja painovalmistelu", "Layout och tryckförberedelse", "Layout and prepress",
+    7000, 40, 2550, 0 },
+  { "Logo ja tunnusgrafiikka", "Logotyp och grafisk profil", "Logo and visual identity",
+    180000, 30, 2550, 1 },
+  { "Brändityöpaja", "Varumärkesworkshop", "Brand workshop", 120000, 35, 2550, 1 },
+  { "Esitteiden painatus, 500 kpl", "Tryck av broschyrer, 500 st", "Printing brochures, 500 pcs",
+    45000, 60, 2550, 4 },
+  { "Käyntikorttien painatus, 250 kpl", "Tryck av visitkort, 250 st", "Printing business cards, 250 pcs",
+    6500, 55, 2550, 10 },
+  { "Julisteet A2", "Affischer A2", "Posters A2", 2500, 50, 2550, 40 },
+  { "Ohjelmistolisenssi, vuosi", "Programvarulicens, år", "Software licence, annual",
+    48000, 55, 2550, 3 },
+  { "Kuvapankin lisenssi", "Bildbankslicens", "Stock photo licence", 4900, 60, 2550, 12 },
+  { "Verkkosivujen ylläpito, kk", "Underhåll av webbplats, mån", "Website maintenance, month",
+    15000, 30, 2550, 12 },
+  { "Messuosaston suunnittelu", "Design av mässmonter", "Trade fair stand design",
+    250000, 45, 2550, 1 },
+  { "Työpajan tarjoilut", "Servering vid workshop", "Workshop catering", 1800, 60, 1350, 30 },
+  { "Typografian käsikirja", "Handbok i typografi", "Typography handbook", 3900, 55, 1000, 20 },
+  { "Alan aikakauslehti, vuositilaus", "Branschtidning, årsprenumeration",
+    "Trade magazine, annual subscription", 8900, 70, 1000, 5 },
+  { "Matkakulut", "Resekostnader", "Travel expenses", 12000, 95, 2550, 3 },
+};
+
+/* ---------------------------------------------------------------- */
+/* Identifiers                                                       */
+/* ---------------------------------------------------------------- */
+
+/* Finnish business ID check digit (weights 7 9 10 5 8 4 2, mod 11);
+ * -1 when the base has no valid check digit (remainder 1). */
+static int
+business_id_fi_check (const char *digits)
+{
+  static const int weights[] = { 7, 9, 10, 5, 8, 4, 2 };
+  int sum = 0, remainder;
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    sum += (digits[i] - '0') * weights[i];
+
+  remainder = sum % 11;
+  if (remainder == 1)
+    return -1;
+  return remainder == 0 ? 0 : 11 - remainder;
+}
+
+static char *
+make_business_id_fi (Rng *rng)
+{
+  for (;;)
+    {
+      char digits[8];
+      int check;
+
+      g_snprintf (digits, sizeof digits, "%07" G_GINT64_FORMAT,
+                  rng_range (rng, 1000000, 3299999));
+      check = business_id_fi_check (digits);
+      if (check >= 0)
+        return g_strdup_printf ("%s-%d", digits, check);
+    }
+}
+
+/* Swedish organisation number with its Luhn check digit. */
+static char *
+make_org_number_se (Rng *rng)
+{
+  char digits[11];
+  int sum = 0;
+
+  g_snprintf (digits, sizeof digits, "556%06" G_GINT64_FORMAT, rng_range (rng, 0, 999999));
+  for (int i = 0; i < 9; i++)
+    {
+      int d = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+
+      sum += d > 9 ? d - 9 : d;
+    }
+  digits[9] = '0' + (10 - sum % 10) % 10;
+  digits[10] = '\0';
+
+  return g_strdup_printf ("%.6s-%s", digits, digits + 6);
+}
+
+/* "Kallio Rakennus Oy" → "kallio-rakennus" for made-up mail domains. */
+static char *
+make_slug (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  return g_string_free (slug, FALSE);
+}
+
+/* ---------------------------------------------------------------- */
+/* Company                                                           */
+/* ---------------------------------------------------------------- */
+
+static gboolean
+check_sqlite (Generator  *gen,
+              KassaStore *store,
+              int         rc,
+              GError    **error)
+{
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  return kassa_store_set_error_from_sqlite (store, rc, error);
+}
+
+static gboolean
+step_insert (Generator    *gen,
+             KassaStore   *store,
+             sqlite3_stmt *stmt,
+             GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  return check_sqlite (gen, store, rc, error);
+}
+
+static gboolean
+insert_company (Generator  *gen,
+                KassaStore *store,
+                GError    **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+
+  stmt = kassa_store_prepare (store,
+                              "INSERT INTO company (id, name, business_id, vat_id, address,"
+                              " email, phone, iban, bic, currency, country, document_language,"
+                              " payment_terms_days, next_invoice_number, minimum_cash_buffer,"
+                              " late_interest_bp)"
+                              " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'EUR', 'FI', 'fi',"
+                              " 14, ?9, ?10, ?11)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* The check digit is computed, so the business ID is valid by
+   * construction. */
+  {
+    g_autofree char *business_id = NULL;
+    g_autofree char *vat_id = NULL;
+    int check = business_id_fi_check ("2781649");
+
+    business_id = g_strdup_printf ("2781649-%d", check);
+    vat_id = g_strdup_printf ("FI2781649%d", check);
+    sqlite3_bind_text (stmt, 1, "Aurora Design Oy", -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, business_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, vat_id, -1, SQLITE_TRANSIENT);
+  }
+  sqlite3_bind_text (stmt, 4, "Bulevardi 12 A\n00120 Helsinki", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, "laskutus@aurora-design.example", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, "+358 9 4321 0000", -1, SQLITE_STATIC);
+  /* Valid mod 97: FI21 1234 5600 0007 85. */
+  sqlite3_bind_text (stmt, 7, "FI2112345600000785", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, "NDEAFIHH", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, gen->next_number);
+  sqlite3_bind_int64 (stmt, 10, 2000000);
+  sqlite3_bind_int (stmt, 11, 1150);
+
+  return check_sqlite (gen, store, sqlite3_step (stmt), error);
+}
+
+/* ---------------------------------------------------------------- */
+/* Customers                                                         */
+/* ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char              *name;
+  char              *business_id;
+  char              *vat_id;
+  char              *contact_person;
+  char              *email;
+  char              *phone;
+  char              *address;
+  const char        *country;
+  char              *einvoice_address;
+  gint64             credit_limit;
+} CustomerText;
+
+static void
+customer_text_clear (CustomerText *text)
+{
+  g_free (text->name);
+  g_free (text->business_id);
+  g_free (text->vat_id);
+  g_free (text->contact_person);
+  g_free (text->email);
+  g_free (text->phone);
+  g_free (text->address);
+  g_free (text->einvoice_address);
+}
+
+static char *
+make_address (Rng        *rng,
+              const char *street,
+              const City *city)
+{
+  return g_strdup_printf ("%s %" G_GINT64_FORMAT "\n%s %s", street, rng_range (rng, 1, 80),
+                          city->postcode, city->city);
+}
+
+static char *
+make_phone (Rng        *rng,
+            const char *prefix)
+{
+  return g_strdup_printf ("%s %03" G_GINT64_FORMAT " %04" G_GINT64_FORMAT, prefix,
+                          rng_range (rng, 100, 999), rng_range (rng, 0, 9999));
+}
+
+static char *
+make_mailbox (const char *user,
+              const char *domain_name)
+{
+  g_autofree char *slug = make_slug (domain_name);
+
+  return g_strdup_printf ("%s@%s.example", user, slug);
+}
+
+static void
+make_finnish_business (Generator    *gen,
+                       DemoCustomer *customer,
+                       CustomerText *text)
+{
+  Rng *rng = &gen->rng;
+  const char *stem = rng_percent (rng, 50) ? PICK (rng, fi_surnames) : PICK (rng, fi_stems);
+  const char *industry = PICK (rng, fi_industries);
+  const char *form = rng_percent (rng, 85) ? "Oy" : rng_percent (rng, 70) ? "Ky" : "Oyj";
+  g_autofree char *domain = g_strdup_printf ("%s %s", stem, industry);
+  g_autofree char *digits = NULL;
+
+  text->name = g_strdup_printf ("%s %s %s", stem, industry, form);
+  text->business_id = make_business_id_fi (rng);
+  digits = g_strdup_printf ("%.7s%c", text->business_id, text->business_id[8]);
+  text->vat_id = g_strconcat ("FI", digits, NULL);
+  text->contact_person = g_strdup_printf ("%s %s", PICK (rng, fi_first_names),
+                                          PICK (rng, fi_surnames));
+  text->email = make_mailbox ("laskutus", domain);
+  text->phone = make_phone (rng, "+358 40");
+  text->address = make_address (rng, PICK (rng, fi_streets), &PICK (rng, fi_cities));
+  text->country = "FI";
+  customer->language = rng_percent (rng, 8) ? "sv" : "fi";
+  customer->domestic = TRUE;
+
+  /* About 40 % of Finnish businesses take e-invoices (OVT address
+   * 0037 + business ID digits). */
+  if (rng_percent (rng, 40))
+    {
+      customer->delivery = KASSA_DELIVERY_EINVOICE;
+      text->einvoice_address = g_strconcat ("0037", digits, NULL);
+    }
+}
+
+static void
+make_foreign_business (Generator    *gen,
+                       DemoCustomer *customer,
+                       CustomerText *text,
+                       const char   *country)
+{
+  Rng *rng = &gen->rng;
+
+  if (g_str_equal (country, "SE"))
+    {
+      const char *surname = PICK (rng, sv_surnames);
+      const char *industry = PICK (rng, sv_industries);
+      g_autofree char *domain = g_strdup_printf ("%s %s", surname, industry);
+      g_autofree char *org = make_org_number_se (rng);
+      g_autofree char *org_digits = g_strdup_printf ("%.6s%s", org, org + 7);
+
+      text->name = g_strdup_printf ("%s %s AB", surname, industry);
+      text->business_id = g_steal_pointer (&org);
+      text->vat_id = g_strdup_printf ("SE%s01", org_digits);
+      text->contact_person = g_strdup_printf ("%s %s", PICK (rng, sv_first_names),
+                                              PICK (rng, sv_surnames));
+      text->email = make_mailbox ("faktura", domain);
+      text->phone = make_phone (rng, "+46 70");
+      text->address = make_address (rng, PICK (rng, se_streets), &PICK (rng, se_cities));
+      customer->language = "sv";
+      if (rng_percent (rng, 30))
+        customer->delivery = KASSA_DELIVERY_EINVOICE;
+    }
+  else if (g_str_equal (country, "GB"))
+    {
+      const char *stem = PICK (rng, en_stems);
+      const char *industry = PICK (rng, en_industries);
+      g_autofree char *domain = g_strdup_printf ("%s %s", stem, industry);
+
+      text->name = g_strdup_printf ("%s %s Ltd", stem, industry);
+      text->business_id = g_strdup_printf ("%08" G_GINT64_FORMAT, rng_range (rng, 1000000, 14999999));
+      text->vat_id = g_strdup_printf ("GB%09" G_GINT64_FORMAT, rng_range (rng, 100000000, 999999999));
+      text->contact_person = g_strdup_printf ("%s %s", PICK (rng, sv_first_names), stem);
+      text->email = make_mailbox ("accounts", domain);
+      text->phone = make_phone (rng, "+44 20");
+      text->address = make_address (rng, PICK (rng, gb_streets), &PICK (rng, gb_cities));
+      customer->language = "en";
+    }
+  else
+    {
+      const char *city = PICK (rng, zh_cities);
+      const char *name = PICK (rng, zh_names);
+      const char *industry = PICK (rng, zh_industries);
+      g_autofree char *domain = g_strdup_printf ("%s %s", name, industry);
+
+      text->name = g_strdup_printf ("%s %s %s Co., Ltd.", city, name, industry);
+      text->contact_person = g_strdup_printf ("%s Li", PICK (rng, zh_names));
+      text->email = make_mailbox ("finance", domain);
+      text->phone = make_phone (rng, "+86 21");
+      text->address = make_address (rng, PICK (rng, cn_streets), &PICK (rng, cn_cities));
+      customer->language = "en";
+    }
+
+  text->country = country;
+  /* Services to businesses abroad: reverse charge / export, VAT 0 %. */
+  customer->domestic = FALSE;
+}
+
+static void
+make_consumer (Generator    *gen,
+               DemoCustomer *customer,
+               CustomerText *text)
+{
+  Rng *rng = &gen->rng;
+  gboolean swedish_speaking = rng_percent (rng, 12);
+  const char *first = swedish_speaking ? PICK (rng, sv_first_names) : PICK (rng, fi_first_names);
+  const char *last = swedish_speaking ? PICK (rng, sv_surnames) : PICK (rng, fi_surnames);
+  g_autofree char *user = NULL;
+
+  text->name = g_strdup_printf ("%s %s", first, last);
+  user = make_slug (text->name);
+  for (char *p = user; *p != '\0'; p++)
+    if (*p == '-')
+      *p = '.';
+  text->email = g_strdup_printf ("%s@mail.example", user);
+  text->phone = make_phone (rng, "+358 50");
+  text->address = make_address (rng, PICK (rng, fi_streets), &PICK (rng, fi_cities));
+  text->country = "FI";
+  customer->kind = KASSA_CUSTOMER_CONSUMER;
+  customer->language = swedish_speaking ? "sv" : "fi";
+  customer->domestic = TRUE;
+  customer->delivery = rng_percent (rng, 80) ? KASSA_DELIVERY_EMAIL : KASSA_DELIVERY_PAPER;
+}
+
+static PaymentProfile
+pick_profile (Rng *rng)
+{
+  gint64 roll = rng_range (rng, 0, 99);
+
+  if (roll < 45)
+    return PROFILE_PUNCTUAL;
+  if (roll < 70)
+    return PROFILE_A_BIT_LATE;
+  if (roll < 85)
+    return PROFILE_CHRONICALLY_LATE;
+  return PROFILE_SLOW_BUT_PAYS;
+}
+
+static void
+make_customer (Generator    *gen,
+               DemoCustomer *customer,
+               CustomerText *text)
+{
+  Rng *rng = &gen->rng;
+  gint64 roll = rng_range (rng, 0, 99);
+
+  customer->kind = KASSA_CUSTOMER_BUSINESS;
+  customer->delivery = KASSA_DELIVERY_EMAIL;
+
+  if (roll < 62)
+    make_finnish_business (gen, customer, text);
+  else if (roll < 72)
+    make_foreign_business (gen, customer, text, "SE");
+  else if (roll < 77)
+    make_foreign_business (gen, customer, text, "GB");
+  else if (roll < 80)
+    make_foreign_business (gen, customer, text, "CN");
+  else
+    make_consumer (gen, customer, text);
+
+  if (customer->kind == KASSA_CUSTOMER_BUSINESS)
+    {
+      static const gint terms[] = { 14, 14, 30, 30, 7 };
+
+      customer->terms = PICK (rng, terms);
+      if (rng_percent (rng, 20))
+        text->credit_limit = rng_range (rng, 5, 50) * 100000;
+    }
+  else
+    {
+      customer->terms = rng_percent (rng, 80) ? 14 : 7;
+    }
+
+  customer->profile = pick_profile (rng);
+}
+
+static gboolean
+insert_customer (Generator    *gen,
+                 KassaStore   *store,
+                 guint         index,
+                 CustomerText *text,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = gen->insert_customer;
+  const DemoCustomer *customer = &gen->customers[index];
+  g_autofree char *number = g_strdup_printf ("%u", 1001 + index);
+
+#define BIND_TEXT(column, value) \
+  sqlite3_bind_text (stmt, column, (value) ? (value) : "", -1, SQLITE_STATIC)
+
+  sqlite3_bind_int64 (stmt, 1, index + 1);
+  BIND_TEXT (2, number);
+  BIND_TEXT (3, text->name);
+  sqlite3_bind_int (stmt, 4, customer->kind);
+  BIND_TEXT (5, text->business_id);
+  BIND_TEXT (6, text->vat_id);
+  BIND_TEXT (7, text->contact_person);
+  BIND_TEXT (8, text->email);
+  BIND_TEXT (9, text->phone);
+  BIND_TEXT (10, text->address);
+  BIND_TEXT (11, text->country);
+  BIND_TEXT (12, customer->language);
+  sqlite3_bind_int (stmt, 13, customer->terms);
+  sqlite3_bind_int64 (stmt, 14, text->credit_limit);
+  sqlite3_bind_int (stmt, 15, customer->delivery);
+  BIND_TEXT (16, text->einvoice_address);
+
+#undef BIND_TEXT
+
+  return step_insert (gen, store, stmt, error);
+}
+
+/* Invoice volume per customer is skewed (a few big accounts, a long tail
+ * of occasional buyers): weights from a power law, consumers smaller. */
+static void
+assign_weights (Generator *gen)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < gen->spec->n_customers; i++)
+    {
+      double weight = pow (1.0 - 0.95 * rng_unit (&gen->rng), -1.5);
+
+      if (gen->customers[i].kind == KASSA_CUSTOMER_CONSUMER)
+        weight *= 0.2;
+      sum += weight;
+      gen->customer_weights[i] = sum;
+    }
+}
+
+static void
+assign_stopped_payers (Generator *gen)
+{
+  guint n_stopped = MAX (1, gen->spec->n_customers / 100);
+
+  for (guint k = 0; k < n_stopped; k++)
+    {
+      DemoCustomer *customer = &gen->customers[rng_range (&gen->rng, 0, gen->spec->n_customers - 1)];
+
+      customer->profile = PROFILE_STOPPED;
+      customer->stopped_on = gen->spec->today - (KassaDay) rng_range (&gen->rng, 120, 300);
+    }
+}
+
+static gboolean
+insert_customers (Generator  *gen,
+                  KassaStore *store,
+                  GError    **error)
+{
+  for (guint i = 0; i < gen->spec->n_customers; i++)
+    {
+      CustomerText text = { 0 };
+      gboolean ok;
+
+      make_customer (gen, &gen->customers[i], &text);
+      ok = insert_customer (gen, store, i, &text, error);
+      customer_text_clear (&text);
+      if (!ok)
+        return FALSE;
+    }
+
+  assign_weights (gen);
+  assign_stopped_payers (gen);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- */
+/* Invoices                                                          */
+/* ---------------------------------------------------------------- */
+
+/* Relative invoicing activity per month: busy spring and autumn, quiet
+ * July (Finnish summer holidays) and December. */
+static const double month_activity[12] = {
+  0.9, 1.0, 1.25, 1.3, 1.2, 0.9, 0.45, 0.8, 1.3, 1.35, 1.25, 0.8,
+};
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  KassaDay x = *(const KassaDay *) a, y = *(const KassaDay *) b;
+
+  return (x > y) - (x < y);
+}
+
+static KassaDay
+pick_issue_date (Generator *gen,
+                 KassaDay   first,
+                 KassaDay   span)
+{
+  for (;;)
+    {
+      KassaDay day = first + (KassaDay) rng_range (&gen->rng, 0, span - 1);
+      int year, month, mday;
+      double activity;
+
+      kassa_day_to_ymd (day, &year, &month, &mday);
+      activity = month_activity[month - 1];
+      /* Day 1 (0001-01-01) is a Monday: (day − 1) % 7 ≥ 5 is a weekend. */
+      if ((day - 1) % 7 >= 5)
+        activity *= 0.08;
+      if (rng_unit (&gen->rng) * 1.35 < activity)
+        return day;
+    }
+}
+
+static void
+make_issue_dates (Generator *gen)
+{
+  KassaDay span = (KassaDay) MAX (gen->spec->years, 1) * 365;
+  KassaDay first = gen->spec->today - span + 1;
+
+  for (guint i = 0; i < gen->n_regular; i++)
+    gen->dates[i] = pick_issue_date (gen, first, span);
+
+  qsort (gen->dates, gen->n_regular, sizeof (KassaDay), compare_days);
+}
+
+static guint
+pick_customer (Generator *gen)
+{
+  guint n = gen->spec->n_customers;
+  double target = rng_unit (&gen->rng) * gen->customer_weights[n - 1];
+  guint low = 0, high = n - 1;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (gen->customer_weights[mid] <= target)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+static int
+compare_numbered (gconstpointer a,
+                  gconstpointer b)
+{
+  const Numbered *x = a, *y = b;
+
+  if (x->date != y->date)
+    return (x->date > y->date) - (x->date < y->date);
+  if (x->is_credit_note != y->is_credit_note)
+    return x->is_credit_note ? 1 : -1;
+  return (x->regular > y->regular) - (x->regular < y->regular);
+}
+
+/* Credit notes: a handful of invoices are credited in full 3–30 days after
+ * they were issued; the credit note is numbered in date order with the
+ * invoices. */
+static Numbered *
+make_numbering (Generator *gen,
+                guint     *n_numbered)
+{
+  guint n = gen->n_regular + gen->n_credit_notes;
+  Numbered *numbered = g_new0 (Numbered, n);
+  Numbered *credits = numbered + gen->n_regular;
+  guint k = 0;
+
+  for (guint c = 0; c < gen->n_credit_notes; c++)
+    {
+      guint r;
+
+      do
+        r = (guint) rng_range (&gen->rng, 0, gen->n_regular - 1);
+      while (gen->credit_note_of[r] != 0 || gen->dates[r] > gen->spec->today - 3);
+
+      gen->credit_note_of[r] = 1;
+      credits[c].date = MIN (gen->spec->today, gen->dates[r] + (KassaDay) rng_range (&gen->rng, 3, 30));
+      credits[c].regular = r;
+      credits[c].is_credit_note = TRUE;
+    }
+
+  for (guint r = 0; r < gen->n_regular; r++, k++)
+    numbered[k] = (Numbered) { gen->dates[r], r, FALSE };
+
+  /* Ordering by (date, kind) puts each credit note after its invoice
+   * (it is dated at least three days later anyway). */
+  qsort (numbered, n, sizeof (Numbered), compare_numbered);
+  *n_numbered = n;
+  return numbered;
+}
+
+static const char *
+item_description (const CatalogItem *item,
+                  const char        *language)
+{
+  if (g_str_equal (language, "fi"))
+    return item->fi;
+  if (g_str_equal (language, "sv"))
+    return item->sv;
+  return item->en;
+}
+
+/* 1–5 lines, about 2.5 on average. */
+static guint
+make_lines (Rng                *rng,
+            const DemoCustomer *customer,
+            DemoLine           *lines)
+{
+  static const gint discounts[] = { 500, 1000, 1500 };
+  gint64 roll = rng_range (rng, 0, 99);
+  guint n = roll < 25 ? 1 : roll < 55 ? 2 : roll < 75 ? 3 : roll < 90 ? 4 : 5;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CatalogItem *item = &PICK (rng, catalog);
+      DemoLine *line = &lines[i];
+      gint64 price = item->price * rng_range (rng, 90, 115) / 100;
+
+      line->description = item_description (item, customer->language);
+      line->quantity = item->max_quantity == 0
+        ? rng_range (rng, 1, 80) * 500            /* 0.5 … 40 hours */
+        : rng_range (rng, 1, item->max_quantity) * 1000;
+      line->unit_price = (price + 25) / 50 * 50;  /* to 50 cents */
+      line->unit_cost = line->unit_price * item->cost_percent / 100;
+      line->vat_rate = customer->domestic ? item->vat : 0;
+      line->discount = rng_percent (rng, 8) ? PICK (rng, discounts) : 0;
+    }
+
+  return n;
+}
+
+/* Totals exactly as the store computes them: line nets rounded once, VAT
+ * per rate on the sum of the nets of that rate (kassa-vat.c). */
+static void
+lines_totals (const DemoLine *lines,
+              guint           n_lines,
+              gint64          sign,
+              gint64         *net,
+              gint64         *vat,
+              gint64         *gross)
+{
+  g_autoptr(KassaVatSummary) summary = kassa_vat_summary_new ();
+
+  for (guint i = 0; i < n_lines; i++)
+    kassa_vat_summary_add_line (summary, lines[i].vat_rate,
+                                kassa_line_net (sign * lines[i].quantity,
+                                                lines[i].unit_price, lines[i].discount));
+
+  *net = kassa_vat_summary_get_net (summary);
+  *vat = kassa_vat_summary_get_vat (summary);
+  *gross = kassa_vat_summary_get_gross (summary);
+}
+
+typedef struct
+{
+  gint64             id;
+  gint64             number;        /* 0 for drafts */
+  guint              customer;
+  KassaDay           issue_date;
+  KassaDay           due_date;
+  KassaInvoiceState  state;
+  gboolean           disputed;
+  gint64             credited_invoice_id;
+  const char        *notes;
+  gint64             paid;          /* Σ of the payments inserted after it */
+  gint64             sign;          /* −1 for credit notes */
+  DemoLine           lines[MAX_LINES];
+  guint              n_lines;
+} DemoInvoice;
+
+static gboolean
+insert_invoice (Generator         *gen,
+                KassaStore        *store,
+                const DemoInvoice *invoice,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = gen->insert_invoice;
+  const DemoCustomer *customer = &gen->customers[invoice->customer];
+  gint64 net, vat, gross;
+
+  lines_totals (invoice->lines, invoice->n_lines, invoice->sign, &net, &vat, &gross);
+
+  sqlite3_bind_int64 (stmt, 1, invoice->id);
+  if (invoice->number != 0)
+    {
+      g_autofree char *reference = kassa_reference_fi_from_number (invoice->number);
+
+      sqlite3_bind_int64 (stmt, 2, invoice->number);
+      sqlite3_bind_text (stmt, 8, reference, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 2);
+      sqlite3_bind_null (stmt, 8);
+    }
+  sqlite3_bind_int64 (stmt, 3, invoice->customer + 1);
+  sqlite3_bind_int (stmt, 4, invoice->issue_date);
+  sqlite3_bind_int (stmt, 5, invoice->due_date);
+  sqlite3_bind_int (stmt, 6, invoice->state);
+  sqlite3_bind_int (stmt, 7, customer->delivery);
+  sqlite3_bind_int (stmt, 9, invoice->disputed);
+  if (invoice->credited_invoice_id != 0)
+    sqlite3_bind_int64 (stmt, 10, invoice->credited_invoice_id);
+  else
+    sqlite3_bind_null (stmt, 10);
+  sqlite3_bind_text (stmt, 11, invoice->notes ? invoice->notes : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 12, net);
+  sqlite3_bind_int64 (stmt, 13, vat);
+  sqlite3_bind_int64 (stmt, 14, gross);
+  sqlite3_bind_int64 (stmt, 15, invoice->paid);
+
+  if (!step_insert (gen, store, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < invoice->n_lines; i++)
+    {
+      const DemoLine *line = &invoice->lines[i];
+
+      stmt = gen->insert_line;
+      sqlite3_bind_int64 (stmt, 1, invoice->id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, line->description, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, invoice->sign * line->quantity);
+      sqlite3_bind_int64 (stmt, 5, line->unit_price);
+      sqlite3_bind_int64 (stmt, 6, line->unit_cost);
+      sqlite3_bind_int (stmt, 7, line->vat_rate);
+      sqlite3_bind_int (stmt, 8, line->discount);
+      if (!step_insert (gen, store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  KassaDay date;
+  gint64   amount;
+} DemoPayment;
+
+/* Only what has happened by today is recorded. */
+static guint
+add_planned_payment (const Generator *gen,
+                     DemoPayment     *payments,
+                     guint            n,
+                     KassaDay         date,
+                     gint64           amount)
+{
+  if (date > gen->spec->today || amount == 0)
+    return n;
+
+  payments[n].date = date;
+  payments[n].amount = amount;
+  return n + 1;
+}
+
+static gboolean
+insert_payments (Generator         *gen,
+                 KassaStore        *store,
+                 gint64             invoice_id,
+                 const DemoPayment *payments,
+                 guint              n_payments,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt = gen->insert_payment;
+
+  for (guint i = 0; i < n_payments; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, invoice_id);
+      sqlite3_bind_int (stmt, 2, payments[i].date);
+      sqlite3_bind_int64 (stmt, 3, payments[i].amount);
+      if (!step_insert (gen, store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Days after the due date the customer pays, by profile; negative days
+ * are early payments.  Returns FALSE when the invoice is never paid. */
+static gboolean
+days_late (Rng                *rng,
+           const DemoCustomer *customer,
+           KassaDay            issue_date,
+           gint               *late)
+{
+  switch (customer->profile)
+    {
+    case PROFILE_PUNCTUAL:
+      *late = (gint) rng_range (rng, -6, 2);
+      return TRUE;
+    case PROFILE_A_BIT_LATE:
+      *late = (gint) rng_range (rng, -2, 14);
+      return TRUE;
+    case PROFILE_CHRONICALLY_LATE:
+      *late = (gint) rng_range (rng, 7, 60);
+      return TRUE;
+    case PROFILE_SLOW_BUT_PAYS:
+      *late = (gint) rng_range (rng, 20, 120);
+      return TRUE;
+    case PROFILE_STOPPED:
+    default:
+      *late = (gint) rng_range (rng, 0, 20);
+      return issue_date < customer->stopped_on - 30;
+    }
+}
+
+/* The payments of an invoice (at most two) by its customer's profile. */
+static guint
+plan_payments (const Generator   *gen,
+               Rng               *rng,
+               const DemoInvoice *invoice,
+               gint64             total,
+               DemoPayment       *payments)
+{
+  const DemoCustomer *customer = &gen->customers[invoice->customer];
+  KassaDay date;
+  gint late;
+
+  if (invoice->disputed)
+    {
+      /* Disputes of the last half year are unresolved; older ones were
+       * settled in full, late. */
+      if (invoice->issue_date > gen->spec->today - 180)
+        return 0;
+      return add_planned_payment (gen, payments, 0,
+                                  invoice->due_date + (KassaDay) rng_range (rng, 45, 120), total);
+    }
+
+  if (!days_late (rng, customer, invoice->issue_date, &late))
+    return 0;
+
+  date = MAX (invoice->issue_date, invoice->due_date + late);
+
+  /* About one in ten is paid in two parts, the rest weeks later. */
+  if (rng_percent (rng, 10) && total >= 200)
+    {
+      gint64 first = total * rng_range (rng, 30, 70) / 100 / 100 * 100;
+      KassaDay rest_date = date + (KassaDay) rng_range (rng, 14, 75);
+      guint n;
+
+      first = CLAMP (first, 1, total - 1);
+      n = add_planned_payment (gen, payments, 0, date, first);
+      return n == 0 ? 0 : add_planned_payment (gen, payments, n, rest_date, total - first);
+    }
+
+  return add_planned_payment (gen, payments, 0, date, total);
+}
+
+static const char *
+pick_notes (Rng                *rng,
+            const DemoCustomer *customer,
+            char               *buffer,
+            gsize               size)
+{
+  if (customer->kind != KASSA_CUSTOMER_BUSINESS || !rng_percent (rng, 10))
+    return "";
+
+  /* Purchase order numbers: something users search for. */
+  g_snprintf (buffer, size, "PO %" G_GINT64_FORMAT, rng_range (rng, 4500000000, 4599999999));
+  return buffer;
+}
+
+static gboolean
+insert_regular (Generator  *gen,
+                KassaStore *store,
+                gint64      id,
+                gint64      number,
+                guint       r,
+                GError    **error)
+{
+  Rng rng = rng_for_invoice (gen->spec, r);
+  DemoInvoice invoice = { 0 };
+  const DemoCustomer *customer = &gen->customers[gen->invoice_customer[r]];
+  char notes[32];
+  DemoPayment payments[2];
+  guint n_payments = 0;
+  gint64 net, vat, total;
+
+  invoice.id = id;
+  invoice.number = number;
+  invoice.customer = gen->invoice_customer[r];
+  invoice.issue_date = gen->dates[r];
+  invoice.due_date = gen->dates[r] + customer->terms;
+  invoice.sign = 1;
+  invoice.n_lines = make_lines (&rng, customer, invoice.lines);
+  invoice.state = gen->credit_note_of[r] ? KASSA_INVOICE_STATE_CREDITED : KASSA_INVOICE_STATE_SENT;
+  invoice.disputed = rng_percent (&rng, 1);
+  invoice.notes = pick_notes (&rng, customer, notes, sizeof notes);
+  gen->regular_id[r] = id;
+
+  /* Credited invoices were credited before anything was paid. */
+  if (invoice.state != KASSA_INVOICE_STATE_CREDITED)
+    {
+      lines_totals (invoice.lines, invoice.n_lines, 1, &net, &vat, &total);
+      n_payments = plan_payments (gen, &rng, &invoice, total, payments);
+      for (guint i = 0; i < n_payments; i++)
+        invoice.paid += payments[i].amount;
+    }
+
+  return insert_invoice (gen, store, &invoice, error)
+         && insert_payments (gen, store, id, payments, n_payments, error);
+}
+
+static gboolean
+insert_credit_note (Generator      *gen,
+                    KassaStore     *store,
+                    gint64          id,
+                    gint64          number,
+                    const Numbered *numbered,
+                    GError        **error)
+{
+  guint r = numbered->regular;
+  Rng rng = rng_for_invoice (gen->spec, r);
+  DemoInvoice invoice = { 0 };
+
+  /* Same generator as the original: the same lines, negated. */
+  invoice.id = id;
+  invoice.number = number;
+  invoice.customer = gen->invoice_customer[r];
+  invoice.issue_date = numbered->date;
+  invoice.due_date = numbered->date;
+  invoice.state = KASSA_INVOICE_STATE_SENT;
+  invoice.credited_invoice_id = gen->regular_id[r];
+  invoice.sign = -1;
+  invoice.n_lines = make_lines (&rng, &gen->customers[invoice.customer], invoice.lines);
+
+  return insert_invoice (gen, store, &invoice, error);
+}
+
+static gboolean
+insert_drafts (Generator  *gen,
+               KassaStore *store,
+               gint64      first_id,
+               GError    **error)
+{
+  for (guint k = 0; k < gen->n_drafts; k++)
+    {
+      Rng rng = rng_for_invoice (gen->spec, gen->n_regular + k);
+      DemoInvoice invoice = { 0 };
+
+      invoice.id = first_id + k;
+      invoice.customer = pick_customer (gen);
+      invoice.issue_date = gen->spec->today - (KassaDay) rng_range (&rng, 0, 5);
+      invoice.due_date = invoice.issue_date + gen->customers[invoice.customer].terms;
+      invoice.state = KASSA_INVOICE_STATE_DRAFT;
+      invoice.sign = 1;
+      invoice.n_lines = make_lines (&rng, &gen->customers[invoice.customer], invoice.lines);
+
+      if (!insert_invoice (gen, store, &invoice, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_invoices (Generator  *gen,
+                 KassaStore *store,
+                 GError    **error)
+{
+  g_autofree Numbered *numbered = NULL;
+  guint n_numbered;
+
+  make_issue_dates (gen);
+  for (guint r = 0; r < gen->n_regular; r++)
+    gen->invoice_customer[r] = pick_customer (gen);
+  numbered = make_numbering (gen, &n_numbered);
+
+  for (guint k = 0; k < n_numbered; k++)
+    {
+      gint64 id = k + 1;
+      gint64 number = FIRST_NUMBER + k;
+      gboolean ok = numbered[k].is_credit_note
+        ? insert_credit_note (gen, store, id, number, &numbered[k], error)
+        : insert_regular (gen, store, id, number, numbered[k].regular, error);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return insert_drafts (gen, store, n_numbered + 1, error);
+}
+
+/* ---------------------------------------------------------------- */
+/* Driver                                                            */
+/* ---------------------------------------------------------------- */
+
+static gboolean
+prepare (Generator     *gen,
+         KassaStore    *store,
+         const char    *sql,
+         sqlite3_stmt **stmt,
+         GError       **error)
+{
+  return check_sqlite (gen, store, sqlite3_prepare_v2 (gen->db, sql, -1, stmt, NULL), error);
+}
+
+static gboolean
+prepare_statements (Generator  *gen,
+                    KassaStore *store,
+                    GError    **error)
+{
+  return prepare (gen, store,
+                  "INSERT INTO customers (id, number, name, kind, business_id, vat_id,"
+                  " contact_person, email, phone, address, country, document_language,"
+                  " payment_terms_days, credit_limit, delivery, einvoice_address)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                  &gen->insert_customer, error)
+         && prepare (gen, store,
+                     "INSERT INTO invoices (id, number, customer_id, issue_date, due_date,"
+                     " currency, state, reference, delivery, disputed, credited_invoice_id, notes,"
+                     " total_net, total_vat, total, paid)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?8, ?7, ?9, ?10, ?11, ?12, ?13, ?14,"
+                     " ?15)",
+                     &gen->insert_invoice, error)
+         && prepare (gen, store,
+                     "INSERT INTO invoice_lines (invoice_id, position, description, quantity,"
+                     " unit_price, unit_cost, vat_rate, discount)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     &gen->insert_line, error)
+         && prepare (gen, store,
+                     "INSERT INTO payments (invoice_id, date, amount, method)"
+                     " VALUES (?1, ?2, ?3, 'bank transfer')",
+                     &gen->insert_payment, error);
+}
+
+/* Insert triggers set aside during generation: the FTS ones (the table is
+ * rebuilt at the end) and the payment one (the generator writes
+ * invoices.paid itself, as the sum of the payments it inserts). */
+static const char *bulk_triggers[][2] = {
+  /* trigger, FTS table to rebuild or NULL */
+  { "customers_fts_insert", "customers_fts" },
+  { "invoices_fts_insert", "invoices_fts" },
+  { "payments_paid_insert", NULL },
+};
+
+static gboolean
+exec_sql (Generator   *gen,
+          KassaStore  *store,
+          const char  *sql,
+          GError     **error)
+{
+  return check_sqlite (gen, store, sqlite3_exec (gen->db, sql, NULL, NULL, NULL), error);
+}
+
+/* Reads the CREATE TRIGGER text of each trigger, then drops it. */
+static gboolean
+drop_triggers (Generator  *gen,
+                   KassaStore *store,
+                   char      **saved,
+                   GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    {
+      g_autoptr(KassaStoreStatement) stmt = NULL;
+      g_autofree char *drop = NULL;
+
+      stmt = kassa_store_prepare (store, "SELECT sql FROM sqlite_master"
+                                         " WHERE type = 'trigger' AND name = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, bulk_triggers[i][0], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          /* A schema without the trigger: nothing to drop or restore. */
+          continue;
+        }
+      saved[i] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+      /* Identifiers cannot be bound; these are our own constants. */
+      drop = g_strdup_printf ("DROP TRIGGER %s", bulk_triggers[i][0]);
+      if (!exec_sql (gen, store, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+restore_triggers (Generator  *gen,
+             KassaStore *store,
+             char      **saved,
+             GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    {
+      g_autofree char *rebuild = NULL;
+
+      if (saved[i] == NULL)
+        continue;
+
+      if (bulk_triggers[i][1] != NULL)
+        {
+          rebuild = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('rebuild')",
+                                     bulk_triggers[i][1], bulk_triggers[i][1]);
+          if (!exec_sql (gen, store, rebuild, error))
+            return FALSE;
+        }
+      if (!exec_sql (gen, store, saved[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+generate_in_transaction (KassaStore *store,
+                         gpointer    user_data,
+                         GError    **error)
+{
+  Generator *gen = user_data;
+  char *saved[G_N_ELEMENTS (bulk_triggers)] = { NULL };
+  gboolean ok;
+
+  ok = prepare_statements (gen, store, error)
+       && drop_triggers (gen, store, saved, error)
+       && insert_company (gen, store, error)
+       && insert_customers (gen, store, error)
+       && insert_invoices (gen, store, error)
+       && restore_triggers (gen, store, saved, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (saved); i++)
+    g_free (saved[i]);
+
+  return ok;
+}
+
+static void
+generator_clear (Generator *gen)
+{
+  sqlite3_finalize (gen->insert_customer);
+  sqlite3_finalize (gen->insert_invoice);
+  sqlite3_finalize (gen->insert_line);
+  sqlite3_finalize (gen->insert_payment);
+  g_free (gen->customers);
+  g_free (gen->customer_weights);
+  g_free (gen->dates);
+  g_free (gen->invoice_customer);
+  g_free (gen->credit_note_of);
+  g_free (gen->regular_id);
+}
+
+static void
+generator_init (Generator           *gen,
+                const KassaDemoSpec *spec,
+                sqlite3             *db)
+{
+  guint n = spec->n_invoices;
+
+  memset (gen, 0, sizeof *gen);
+  gen->spec = spec;
+  gen->db = db;
+  gen->rng.state = spec->seed;
+  gen->n_drafts = n >= 100 ? CLAMP (n / 1000, 3, 5) : 0;
+  gen->n_credit_notes = n >= 100 ? MAX (n / 500, 2) : 0;
+  gen->n_regular = n - gen->n_drafts - gen->n_credit_notes;
+  gen->next_number = FIRST_NUMBER + gen->n_regular + gen->n_credit_notes;
+  gen->customers = g_new0 (DemoCustomer, spec->n_customers);
+  gen->customer_weights = g_new0 (double, spec->n_customers);
+  gen->dates = g_new0 (KassaDay, MAX (gen->n_regular, 1));
+  gen->invoice_customer = g_new0 (guint32, MAX (gen->n_regular, 1));
+  gen->credit_note_of = g_new0 (gint64, MAX (gen->n_regular, 1));
+  gen->regular_id = g_new0 (gint64, MAX (gen->n_regular, 1));
+}
+
+static gint64
+pragma_get (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+pragma_set (sqlite3    *db,
+            const char *name,
+            gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
+
+  /* Pragma values cannot be bound; value is a number we produced. */
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Cannot set %s: %s", name, sqlite3_errmsg (db));
+}
+
+void
+kassa_demo_spec_init_demo (KassaDemoSpec *spec,
+                           KassaDay       today)
+{
+  g_return_if_fail (spec != NULL);
+
+  spec->n_customers = 200;
+  spec->n_invoices = 3000;
+  spec->years = 2;
+  spec->seed = 20261124;
+  spec->today = today;
+}
+
+/**
+ * kassa_demo_generate:
+ * @store: an empty company file
+ * @spec: what to generate
+ *
+ * Writes a complete company (company details, customers, invoices with
+ * lines, payments, credit notes and drafts) in one transaction and emits
+ * KassaStore::changed for everything.  The same spec always gives the same
+ * rows.
+ *
+ * Returns: TRUE on success; on failure nothing is written
+ */
+gboolean
+kassa_demo_generate (KassaStore          *store,
+                     const KassaDemoSpec *spec,
+                     GError             **error)
+{
+  sqlite3 *db;
+  Generator gen;
+  gint64 synchronous, cache_size, temp_store;
+  gboolean ok;
+
+  g_return_val_if_fail (KASSA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (kassa_day_is_valid (spec->today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = kassa_store_get_db (store);
+  if (kassa_store_has_company (store)
+      || pragma_get (db, "SELECT EXISTS (SELECT 1 FROM customers)"))
+    {
+      g_set_error_literal (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID,
+                           _("The company file already has data. Create a new company file for the demo company."));
+      return FALSE;
+    }
+  if (spec->n_customers == 0 && spec->n_invoices > 0)
+    {
+      g_set_error_literal (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID,
+                           _("Invoices need at least one customer."));
+      return FALSE;
+    }
+
+  /* Bulk write: no fsync until the end (a crash leaves an empty company
+   * at worst, as the whole company is one transaction), pages kept in
+   * memory, and statement journals (every insert that fires triggers has
+   * one) in memory rather than in a temporary file, which otherwise
+   * writes about fifty times the size of the data; all restored
+   * afterwards. */
+  synchronous = pragma_get (db, "PRAGMA synchronous");
+  cache_size = pragma_get (db, "PRAGMA cache_size");
+  temp_store = pragma_get (db, "PRAGMA temp_store");
+  pragma_set (db, "synchronous", 0);
+  pragma_set (db, "cache_size", -131072);
+  pragma_set (db, "temp_store", 2);
+
+  generator_init (&gen, spec, db);
+  ok = kassa_store_run_in_transaction (store, generate_in_transaction, &gen, error);
+  generator_clear (&gen);
+
+  pragma_set (db, "temp_store", temp_store);
+  pragma_set (db, "cache_size", cache_size);
+  pragma_set (db, "synchronous", synchronous);
+
+  if (ok)
+    kassa_store_emit_changed (store, KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS
+                              | KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS);
+  return ok;
+}
