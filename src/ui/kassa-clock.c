@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "kassa-clock.h"
 #include "kassa-date.h"
 

@@ -1,0 +1,770 @@
+/* kassa-invoice-view.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kassa-invoices"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kassa-clock.h"
+#include "kassa-date.h"
+#include "kassa-invoice-labels.h"
+#include "kassa-invoice-view.h"
+#include "kassa-invoice-window.h"
+#include "kassa-money.h"
+#include "kassa-payment-dialog.h"
+#include "kassa-reference.h"
+#include "kassa-vat.h"
+
+struct _KassaInvoiceView
+{
+  AdwWindow           parent_instance;
+
+  KassaStore         *store;
+  gint64              invoice_id;
+  KassaInvoiceRecord *record;
+  gint64              total;
+  gint64              paid;
+  gint64              open;
+  KassaLocale         locale;
+  KassaDay            today;
+  guint               loading;
+
+  AdwWindowTitle     *window_title;
+  GtkButton          *record_payment_button;
+  GtkButton          *credit_button;
+  AdwToastOverlay    *toast_overlay;
+  GtkLabel           *heading_label;
+  GtkLabel           *status_label;
+  GtkLabel           *status_detail_label;
+  GtkLabel           *open_label;
+  AdwActionRow       *customer_row;
+  AdwActionRow       *credits_row;
+  AdwActionRow       *issue_row;
+  AdwActionRow       *due_row;
+  AdwActionRow       *reference_row;
+  AdwActionRow       *rf_reference_row;
+  AdwActionRow       *delivery_row;
+  GtkSwitch          *disputed_switch;
+  AdwActionRow       *notes_row;
+  GtkGrid            *lines_grid;
+  GtkGrid            *vat_grid;
+  GtkGrid            *totals_grid;
+  GtkListBox         *payments_list;
+
+  GtkLabel           *net_total_label;
+  GtkLabel           *vat_total_label;
+  GtkLabel           *total_label;
+  GtkLabel           *paid_label;
+  GtkLabel           *totals_open_label;
+};
+
+G_DEFINE_FINAL_TYPE (KassaInvoiceView, kassa_invoice_view, ADW_TYPE_WINDOW)
+
+static gboolean refresh (KassaInvoiceView *self,
+                         GError          **error);
+
+static char *
+format_money (KassaInvoiceView *self,
+              gint64            amount)
+{
+  return kassa_money_format (amount, self->record->currency, self->locale);
+}
+
+static void
+show_toast (KassaInvoiceView *self,
+            const char       *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static gboolean
+is_credit_note (KassaInvoiceView *self)
+{
+  return self->record->credited_invoice_id != 0;
+}
+
+static GtkLabel *
+attach_label (GtkGrid    *grid,
+              const char *text,
+              int         column,
+              int         row,
+              gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+
+  return GTK_LABEL (label);
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+dim_children (GtkGrid *grid)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_add_css_class (child, "dim-label");
+}
+
+static void
+fill_lines (KassaInvoiceView *self)
+{
+  clear_grid (self->lines_grid);
+  attach_label (self->lines_grid, _("Description"), 0, 0, FALSE);
+  attach_label (self->lines_grid, _("Quantity"), 1, 0, TRUE);
+  attach_label (self->lines_grid, _("Unit Price"), 2, 0, TRUE);
+  attach_label (self->lines_grid, _("VAT"), 3, 0, TRUE);
+  attach_label (self->lines_grid, _("Net"), 4, 0, TRUE);
+  dim_children (self->lines_grid);
+
+  for (guint i = 0; i < self->record->lines->len; i++)
+    {
+      const KassaInvoiceLine *line = g_ptr_array_index (self->record->lines, i);
+      g_autofree char *quantity = kassa_quantity_format (line->quantity, self->locale);
+      g_autofree char *price = format_money (self, line->unit_price);
+      g_autofree char *vat = kassa_percent_format (line->vat_rate, self->locale);
+      g_autofree char *net = format_money (self, kassa_invoice_line_get_net (line));
+      GtkLabel *description = attach_label (self->lines_grid, line->description, 0, i + 1, FALSE);
+
+      gtk_widget_set_hexpand (GTK_WIDGET (description), TRUE);
+      gtk_label_set_wrap (description, TRUE);
+      gtk_label_set_selectable (description, TRUE);
+      attach_label (self->lines_grid, quantity, 1, i + 1, TRUE);
+      attach_label (self->lines_grid, price, 2, i + 1, TRUE);
+      attach_label (self->lines_grid, vat, 3, i + 1, TRUE);
+      attach_label (self->lines_grid, net, 4, i + 1, TRUE);
+
+      if (line->discount != 0)
+        {
+          g_autofree char *discount = kassa_percent_format (line->discount, self->locale);
+          /* Translators: shown under a line with a discount, e.g. "Discount 10 %" */
+          g_autofree char *text = g_strdup_printf (_("Discount %s"), discount);
+
+          gtk_widget_set_tooltip_text (GTK_WIDGET (description), text);
+        }
+    }
+}
+
+static void
+fill_vat_breakdown (KassaInvoiceView *self)
+{
+  g_autoptr(KassaVatSummary) summary = kassa_vat_summary_new ();
+  guint n_rows;
+
+  for (guint i = 0; i < self->record->lines->len; i++)
+    {
+      const KassaInvoiceLine *line = g_ptr_array_index (self->record->lines, i);
+
+      kassa_vat_summary_add_line (summary, line->vat_rate, kassa_invoice_line_get_net (line));
+    }
+
+  clear_grid (self->vat_grid);
+  attach_label (self->vat_grid, _("VAT rate"), 0, 0, FALSE);
+  attach_label (self->vat_grid, _("Net"), 1, 0, TRUE);
+  attach_label (self->vat_grid, _("VAT"), 2, 0, TRUE);
+  dim_children (self->vat_grid);
+
+  n_rows = kassa_vat_summary_get_n_rows (summary);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const KassaVatRow *row = kassa_vat_summary_get_row (summary, i);
+      g_autofree char *rate = kassa_percent_format (row->rate, self->locale);
+      g_autofree char *net = format_money (self, row->net);
+      g_autofree char *vat = format_money (self, row->vat);
+
+      attach_label (self->vat_grid, rate, 0, i + 1, FALSE);
+      attach_label (self->vat_grid, net, 1, i + 1, TRUE);
+      attach_label (self->vat_grid, vat, 2, i + 1, TRUE);
+    }
+}
+
+static void
+set_money_label (KassaInvoiceView *self,
+                 GtkLabel         *label,
+                 gint64            amount)
+{
+  g_autofree char *text = format_money (self, amount);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+fill_totals (KassaInvoiceView *self)
+{
+  gint64 net, vat, gross;
+
+  kassa_invoice_record_get_totals (self->record, &net, &vat, &gross);
+  set_money_label (self, self->net_total_label, net);
+  set_money_label (self, self->vat_total_label, vat);
+  /* The stored total is what payments are matched against. */
+  set_money_label (self, self->total_label, self->total);
+  set_money_label (self, self->paid_label, self->paid);
+  /* The open amount follows the store's rule (a credit note also carries
+   * what its credited invoice had left open), not just total − paid. */
+  set_money_label (self, self->totals_open_label, self->open);
+  set_money_label (self, self->open_label, self->open);
+
+  /* Recording a payment is the next step only while something is open. */
+  if (self->open != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->record_payment_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->record_payment_button), "suggested-action");
+  fill_vat_breakdown (self);
+}
+
+static void
+fill_status (KassaInvoiceView *self)
+{
+  KassaInvoiceStatus status;
+  g_autofree char *detail = NULL;
+  int days;
+
+  status = kassa_invoice_status_derive (self->record->state, is_credit_note (self),
+                                        self->total, self->paid, self->record->due_date,
+                                        self->today);
+  kassa_invoice_status_label_set (self->status_label, status);
+
+  days = self->record->due_date - self->today;
+  if (status == KASSA_INVOICE_STATUS_OVERDUE)
+    /* Translators: how late an overdue invoice is */
+    detail = g_strdup_printf (g_dngettext (NULL, "%d day overdue", "%d days overdue", -days), -days);
+  else if (status != KASSA_INVOICE_STATUS_OPEN && status != KASSA_INVOICE_STATUS_PARTIALLY_PAID)
+    detail = NULL;
+  else if (days == 0)
+    detail = g_strdup (_("Due today"));
+  else
+    /* Translators: when an open invoice falls due */
+    detail = g_strdup_printf (g_dngettext (NULL, "Due in %d day", "Due in %d days", days), days);
+
+  gtk_label_set_text (self->status_detail_label, detail != NULL ? detail : "");
+}
+
+static void
+fill_references (KassaInvoiceView *self)
+{
+  const char *reference = self->record->reference;
+  g_autofree char *fi = NULL;
+  g_autofree char *rf = NULL;
+  g_autofree char *rf_formatted = NULL;
+
+  if (reference == NULL || reference[0] == '\0')
+    {
+      adw_action_row_set_subtitle (self->reference_row, "—");
+      gtk_widget_set_visible (GTK_WIDGET (self->rf_reference_row), FALSE);
+      return;
+    }
+
+  fi = kassa_reference_fi_format (reference);
+  rf = kassa_reference_rf_from_fi (reference);
+  rf_formatted = rf != NULL ? kassa_reference_rf_format (rf) : NULL;
+  adw_action_row_set_subtitle (self->reference_row, fi != NULL ? fi : reference);
+  adw_action_row_set_subtitle (self->rf_reference_row, rf_formatted != NULL ? rf_formatted : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rf_reference_row), rf_formatted != NULL);
+}
+
+static void
+fill_customer (KassaInvoiceView *self)
+{
+  g_autoptr(KassaCustomerRecord) customer = NULL;
+  g_autofree char *text = NULL;
+
+  customer = kassa_store_get_customer (self->store, self->record->customer_id, NULL);
+  if (customer != NULL)
+    /* Translators: customer name and number */
+    text = g_strdup_printf (_("%s (%s)"), customer->name, customer->number);
+
+  adw_action_row_set_subtitle (self->customer_row, text != NULL ? text : "—");
+  adw_window_title_set_subtitle (self->window_title, customer != NULL ? customer->name : NULL);
+}
+
+static void
+fill_credits_row (KassaInvoiceView *self)
+{
+  g_autoptr(KassaInvoiceRecord) original = NULL;
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->credits_row), is_credit_note (self));
+  if (!is_credit_note (self))
+    return;
+
+  original = kassa_store_get_invoice (self->store, self->record->credited_invoice_id, NULL);
+  title = original != NULL ? kassa_invoice_title_for_record (original) : g_strdup ("—");
+  adw_action_row_set_subtitle (self->credits_row, title);
+}
+
+static void
+set_day_subtitle (KassaInvoiceView *self,
+                  AdwActionRow     *row,
+                  KassaDay          day)
+{
+  g_autofree char *text = kassa_day_format (day, self->locale);
+
+  adw_action_row_set_subtitle (row, text);
+}
+
+static void
+fill_details (KassaInvoiceView *self)
+{
+  g_autofree char *title = kassa_invoice_title_for_record (self->record);
+  gboolean creditable;
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->heading_label, title);
+  fill_customer (self);
+  fill_credits_row (self);
+  set_day_subtitle (self, self->issue_row, self->record->issue_date);
+  set_day_subtitle (self, self->due_row, self->record->due_date);
+  fill_references (self);
+  adw_action_row_set_subtitle (self->delivery_row, kassa_delivery_to_string (self->record->delivery));
+  gtk_switch_set_active (self->disputed_switch, self->record->disputed);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_row),
+                          self->record->notes != NULL && self->record->notes[0] != '\0');
+  adw_action_row_set_subtitle (self->notes_row, self->record->notes != NULL ? self->record->notes : "");
+
+  creditable = self->record->state == KASSA_INVOICE_STATE_SENT && !is_credit_note (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->credit_button), creditable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.credit", creditable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.record-payment",
+                                 self->record->state == KASSA_INVOICE_STATE_SENT);
+}
+
+static void
+on_undo_remove_payment (AdwToast         *toast,
+                        KassaInvoiceView *self)
+{
+  KassaPayment *payment = g_object_get_data (G_OBJECT (toast), "payment");
+  g_autoptr(KassaPayment) copy = kassa_payment_copy (payment);
+  g_autoptr(GError) error = NULL;
+
+  /* Put back exactly what was removed, even if it overpays now. */
+  copy->id = 0;
+  if (!kassa_store_add_payment (self->store, copy, TRUE, &error))
+    show_toast (self, error->message);
+}
+
+static void
+on_remove_payment_clicked (GtkButton        *button,
+                           KassaInvoiceView *self)
+{
+  KassaPayment *payment = g_object_get_data (G_OBJECT (button), "payment");
+  g_autoptr(KassaPayment) removed = kassa_payment_copy (payment);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!kassa_store_delete_payment (self->store, removed->id, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  toast = adw_toast_new (_("Payment removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "payment", g_steal_pointer (&removed),
+                          (GDestroyNotify) kassa_payment_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove_payment), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GtkWidget *
+payment_row_new (KassaInvoiceView   *self,
+                 const KassaPayment *payment)
+{
+  g_autofree char *amount = format_money (self, payment->amount);
+  g_autofree char *date = kassa_day_format (payment->date, self->locale);
+  g_autoptr(GString) subtitle = g_string_new (date);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  g_string_append_printf (subtitle, " · %s", kassa_payment_method_to_string (payment->method));
+  if (payment->note != NULL && payment->note[0] != '\0')
+    g_string_append_printf (subtitle, " · %s", payment->note);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amount);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_widget_add_css_class (row, "numeric");
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Payment"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Payment"), -1);
+  gtk_widget_set_sensitive (remove, self->record->state == KASSA_INVOICE_STATE_SENT);
+  g_object_set_data_full (G_OBJECT (remove), "payment", kassa_payment_copy (payment),
+                          (GDestroyNotify) kassa_payment_free);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_payment_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  return row;
+}
+
+static gboolean
+fill_payments (KassaInvoiceView *self,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) payments = kassa_store_list_payments (self->store, self->invoice_id, error);
+  GtkWidget *child;
+
+  if (payments == NULL)
+    return FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->payments_list))) != NULL)
+    gtk_list_box_remove (self->payments_list, child);
+
+  for (guint i = 0; i < payments->len; i++)
+    gtk_list_box_append (self->payments_list, payment_row_new (self, g_ptr_array_index (payments, i)));
+
+  return TRUE;
+}
+
+static gboolean
+refresh (KassaInvoiceView *self,
+         GError          **error)
+{
+  g_autoptr(KassaInvoiceRecord) record = NULL;
+
+  record = kassa_store_get_invoice (self->store, self->invoice_id, error);
+  if (record == NULL)
+    return FALSE;
+  if (!kassa_store_get_invoice_amounts (self->store, self->invoice_id, &self->total, &self->paid, error))
+    return FALSE;
+  if (!kassa_store_get_invoice_open_amount (self->store, self->invoice_id, &self->open, error))
+    return FALSE;
+
+  g_clear_pointer (&self->record, kassa_invoice_record_free);
+  self->record = g_steal_pointer (&record);
+  self->today = kassa_clock_today ();
+
+  self->loading++;
+  fill_details (self);
+  fill_lines (self);
+  fill_totals (self);
+  fill_status (self);
+  self->loading--;
+
+  return fill_payments (self, error);
+}
+
+static void
+on_store_changed (KassaInvoiceView *self,
+                  guint             what)
+{
+  guint relevant = KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS |
+                   KASSA_STORE_CHANGE_CUSTOMERS;
+  g_autoptr(GError) error = NULL;
+
+  if ((what & relevant) == 0)
+    return;
+
+  if (!refresh (self, &error))
+    {
+      /* The invoice is gone (another window, another program): nothing
+       * left to show. */
+      g_debug ("Closing invoice view: %s", error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+on_disputed_changed (KassaInvoiceView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_switch_get_active (self->disputed_switch);
+
+  if (self->loading > 0 || self->record == NULL || active == self->record->disputed)
+    return;
+
+  if (!kassa_store_set_invoice_disputed (self->store, self->invoice_id, active, &error))
+    {
+      show_toast (self, error->message);
+      self->loading++;
+      gtk_switch_set_active (self->disputed_switch, self->record->disputed);
+      self->loading--;
+    }
+}
+
+static void
+record_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KassaInvoiceView *self = KASSA_INVOICE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  KassaPaymentDialog *dialog;
+
+  dialog = kassa_payment_dialog_new (GTK_WINDOW (self), self->store, self->invoice_id, &error);
+  if (dialog == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_credit_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    KassaInvoiceView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 credit_note_id;
+
+  if (!g_str_equal (response, "credit"))
+    return;
+
+  credit_note_id = kassa_store_credit_invoice (self->store, self->invoice_id,
+                                               kassa_clock_today (), &error);
+  if (credit_note_id <= 0)
+    {
+      show_toast (self, error != NULL ? error->message : _("The invoice could not be credited."));
+      return;
+    }
+
+  kassa_invoice_window_present (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                                self->store, credit_note_id, 0);
+}
+
+static void
+credit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KassaInvoiceView *self = KASSA_INVOICE_VIEW (widget);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->number);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Credit Invoice?"), NULL));
+  /* Translators: %s is the invoice number */
+  adw_message_dialog_format_body (dialog,
+                                  _("Create a credit note for invoice %s? "
+                                    "The invoice will be cancelled in full."),
+                                  number);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "credit", _("C_reate Credit Note"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "credit", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_credit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+build_totals_grid (KassaInvoiceView *self)
+{
+  GtkLabel *total_title;
+
+  attach_label (self->totals_grid, _("Net total"), 0, 0, FALSE);
+  self->net_total_label = attach_label (self->totals_grid, NULL, 1, 0, TRUE);
+  attach_label (self->totals_grid, _("VAT total"), 0, 1, FALSE);
+  self->vat_total_label = attach_label (self->totals_grid, NULL, 1, 1, TRUE);
+  total_title = attach_label (self->totals_grid, _("Total"), 0, 2, FALSE);
+  self->total_label = attach_label (self->totals_grid, NULL, 1, 2, TRUE);
+  attach_label (self->totals_grid, _("Paid"), 0, 3, FALSE);
+  self->paid_label = attach_label (self->totals_grid, NULL, 1, 3, TRUE);
+  attach_label (self->totals_grid, _("Open"), 0, 4, FALSE);
+  self->totals_open_label = attach_label (self->totals_grid, NULL, 1, 4, TRUE);
+
+  gtk_widget_add_css_class (GTK_WIDGET (total_title), "grand-total");
+  gtk_widget_add_css_class (GTK_WIDGET (self->total_label), "grand-total");
+  gtk_widget_set_name (GTK_WIDGET (self->total_label), "total-gross");
+  gtk_widget_set_name (GTK_WIDGET (self->paid_label), "total-paid");
+  gtk_widget_set_name (GTK_WIDGET (self->totals_open_label), "total-open");
+}
+
+static void
+kassa_invoice_view_dispose (GObject *object)
+{
+  KassaInvoiceView *self = KASSA_INVOICE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_INVOICE_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kassa_invoice_view_parent_class)->dispose (object);
+}
+
+static void
+kassa_invoice_view_finalize (GObject *object)
+{
+  KassaInvoiceView *self = KASSA_INVOICE_VIEW (object);
+
+  g_clear_pointer (&self->record, kassa_invoice_record_free);
+
+  G_OBJECT_CLASS (kassa_invoice_view_parent_class)->finalize (object);
+}
+
+static void
+kassa_invoice_view_class_init (KassaInvoiceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kassa_invoice_view_dispose;
+  object_class->finalize = kassa_invoice_view_finalize;
+
+  gtk_widget_class_install_action (widget_class, "view.record-payment", NULL, record_payment_action);
+  gtk_widget_class_install_action (widget_class, "view.credit", NULL, credit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.record-payment", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kassa/Kassa/invoices/kassa-invoice-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, record_payment_button);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, credit_button);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, status_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, open_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, credits_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, issue_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, due_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, rf_reference_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, delivery_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, disputed_switch);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, lines_grid);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, vat_grid);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, totals_grid);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, payments_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_disputed_changed);
+}
+
+static void
+kassa_invoice_view_init (KassaInvoiceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  kassa_invoice_labels_ensure_style ();
+
+  self->locale = kassa_locale_current ();
+  self->today = kassa_clock_today ();
+  build_totals_grid (self);
+}
+
+KassaInvoiceView *
+kassa_invoice_view_new (KassaStore  *store,
+                        gint64       invoice_id,
+                        GError     **error)
+{
+  KassaInvoiceView *self;
+  g_autoptr(KassaInvoiceRecord) record = NULL;
+
+  g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Check before creating a window that would have to be destroyed. */
+  record = kassa_store_get_invoice (store, invoice_id, error);
+  if (record == NULL)
+    return NULL;
+
+  self = g_object_new (KASSA_TYPE_INVOICE_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->invoice_id = invoice_id;
+
+  if (!refresh (self, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+gint64
+kassa_invoice_view_get_invoice_id (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), 0);
+
+  return self->invoice_id;
+}
+
+KassaStore *
+kassa_invoice_view_get_store (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->store;
+}
+
+GtkButton *
+kassa_invoice_view_get_record_payment_button (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->record_payment_button;
+}
+
+GtkButton *
+kassa_invoice_view_get_credit_button (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->credit_button;
+}
+
+GtkSwitch *
+kassa_invoice_view_get_disputed_switch (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->disputed_switch;
+}
+
+GtkLabel *
+kassa_invoice_view_get_status_label (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->status_label;
+}
+
+GtkLabel *
+kassa_invoice_view_get_total_label (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->total_label;
+}
+
+GtkLabel *
+kassa_invoice_view_get_paid_label (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->paid_label;
+}
+
+GtkLabel *
+kassa_invoice_view_get_open_label (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->open_label;
+}
+
+GtkListBox *
+kassa_invoice_view_get_payments_list (KassaInvoiceView *self)
+{
+  g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
+
+  return self->payments_list;
+}

@@ -1,0 +1,528 @@
+/* kassa-customer-view.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kassa-customer-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kassa-clock.h"
+#include "kassa-customer-editor.h"
+#include "kassa-customer-view.h"
+#include "kassa-format.h"
+#include "kassa-invoice-list.h"
+#include "kassa-invoice-window.h"
+
+typedef enum
+{
+  CELL_NUMBER,
+  CELL_DATE,
+  CELL_DUE,
+  CELL_TOTAL,
+  CELL_STATUS,
+} CellKind;
+
+struct _KassaCustomerView
+{
+  AdwWindow            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  GtkButton           *archive_button;
+  GtkWidget           *archived_label;
+  GtkLabel            *open_label;
+  GtkLabel            *overdue_label;
+  GtkGrid             *details_grid;
+  GtkStack            *invoices_stack;
+  GtkColumnView       *invoice_view;
+  GtkColumnViewColumn *number_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *due_column;
+  GtkColumnViewColumn *total_column;
+  GtkColumnViewColumn *status_column;
+
+  KassaStore          *store;
+  gint64               customer_id;
+  KassaCustomerRecord *record;
+  KassaInvoiceList    *invoices;
+  int                  n_detail_rows;
+  char                 currency[4];
+  guint                refresh_id;
+};
+
+G_DEFINE_FINAL_TYPE (KassaCustomerView, kassa_customer_view, ADW_TYPE_WINDOW)
+
+static const char *
+status_label (KassaInvoiceStatus status)
+{
+  switch (status)
+    {
+    case KASSA_INVOICE_STATUS_DRAFT: return _("Draft");
+    case KASSA_INVOICE_STATUS_OPEN: return _("Open");
+    case KASSA_INVOICE_STATUS_PARTIALLY_PAID: return _("Partially paid");
+    case KASSA_INVOICE_STATUS_PAID: return _("Paid");
+    case KASSA_INVOICE_STATUS_OVERDUE: return _("Overdue");
+    case KASSA_INVOICE_STATUS_CREDITED: return _("Credited");
+    case KASSA_INVOICE_STATUS_CREDIT_NOTE: return _("Credit note");
+    default: return "";
+    }
+}
+
+static const char *
+delivery_label (KassaDelivery delivery)
+{
+  switch (delivery)
+    {
+    case KASSA_DELIVERY_EMAIL: return _("Email");
+    case KASSA_DELIVERY_EINVOICE: return _("E-invoice");
+    case KASSA_DELIVERY_PAPER: return _("Paper");
+    default: return "";
+    }
+}
+
+static void
+add_detail (KassaCustomerView *self,
+            const char        *title,
+            const char        *value)
+{
+  GtkWidget *name_label;
+  GtkWidget *value_label;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  name_label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0.0);
+  gtk_label_set_yalign (GTK_LABEL (name_label), 0.0);
+  gtk_widget_add_css_class (name_label, "dim-label");
+
+  value_label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, name_label, NULL,
+                                  -1);
+
+  gtk_grid_attach (self->details_grid, name_label, 0, self->n_detail_rows, 1, 1);
+  gtk_grid_attach (self->details_grid, value_label, 1, self->n_detail_rows, 1, 1);
+  self->n_detail_rows++;
+}
+
+static void
+clear_details (KassaCustomerView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_grid))) != NULL)
+    gtk_grid_remove (self->details_grid, child);
+
+  self->n_detail_rows = 0;
+}
+
+static void
+update_details (KassaCustomerView *self)
+{
+  const KassaCustomerRecord *r = self->record;
+  g_autofree char *terms = NULL;
+  g_autofree char *limit = NULL;
+
+  terms = g_strdup_printf (ngettext ("%d day", "%d days", r->payment_terms_days),
+                           r->payment_terms_days);
+  if (r->credit_limit > 0)
+    limit = kassa_format_money (r->credit_limit, self->currency);
+
+  clear_details (self);
+  add_detail (self, _("Type"), r->kind == KASSA_CUSTOMER_BUSINESS ? _("Business") : _("Consumer"));
+  add_detail (self, _("Business ID"), r->business_id);
+  add_detail (self, _("VAT ID"), r->vat_id);
+  add_detail (self, _("Contact Person"), r->contact_person);
+  add_detail (self, _("Email"), r->email);
+  add_detail (self, _("Phone"), r->phone);
+  add_detail (self, _("Address"), r->address);
+  add_detail (self, _("Payment Terms"), terms);
+  add_detail (self, _("Credit Limit"), limit);
+  add_detail (self, _("Delivery"), delivery_label (r->delivery));
+  add_detail (self, _("E-invoice Address"), r->einvoice_address);
+  add_detail (self, _("Notes"), r->notes);
+}
+
+static void
+update_balance (KassaCustomerView *self)
+{
+  gint64 open = 0, overdue = 0;
+  g_autofree char *open_text = NULL;
+  g_autofree char *overdue_text = NULL;
+
+  kassa_store_get_customer_balance (self->store, self->customer_id, kassa_clock_today (),
+                                    &open, &overdue);
+  open_text = kassa_format_money (open, self->currency);
+  overdue_text = kassa_format_money (overdue, self->currency);
+  gtk_label_set_text (self->open_label, open_text);
+  gtk_label_set_text (self->overdue_label, overdue_text);
+
+  if (overdue > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_label), "error");
+}
+
+static void
+update_archived (KassaCustomerView *self)
+{
+  gboolean archived = self->record->archived;
+
+  gtk_button_set_label (self->archive_button, archived ? _("_Unarchive") : _("_Archive"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->archive_button),
+                               archived ? _("Show the customer in the list again")
+                                        : _("Hide the customer from the list; invoices are kept"));
+  gtk_widget_set_visible (self->archived_label, archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.new-invoice", !archived);
+}
+
+static void
+update_invoices_state (KassaCustomerView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->invoices));
+
+  gtk_stack_set_visible_child_name (self->invoices_stack, n > 0 ? "list" : "empty");
+}
+
+static gboolean
+reload (KassaCustomerView *self)
+{
+  g_autoptr(KassaCompany) company = kassa_store_get_company (self->store);
+  g_autoptr(GError) error = NULL;
+  KassaCustomerRecord *record;
+
+  record = kassa_store_get_customer (self->store, self->customer_id, &error);
+  if (record == NULL)
+    {
+      g_warning ("Cannot load customer %" G_GINT64_FORMAT ": %s", self->customer_id, error->message);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->record, kassa_customer_record_free);
+  self->record = record;
+  if (company != NULL)
+    g_strlcpy (self->currency, company->currency, sizeof self->currency);
+
+  adw_window_title_set_title (self->window_title, record->name);
+  adw_window_title_set_subtitle (self->window_title, record->number);
+  gtk_window_set_title (GTK_WINDOW (self), record->name);
+  update_details (self);
+  update_balance (self);
+  update_archived (self);
+  return TRUE;
+}
+
+static gboolean
+reload_idle (gpointer user_data)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (user_data);
+
+  self->refresh_id = 0;
+  if (!reload (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (KassaCustomerView *self,
+                  guint              what)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (reload_idle, self);
+}
+
+static void
+on_invoice_activated (KassaCustomerView *self,
+                      guint              position)
+{
+  g_autoptr(KassaInvoice) invoice = g_list_model_get_item (G_LIST_MODEL (self->invoices), position);
+
+  if (invoice != NULL)
+    kassa_invoice_window_present (GTK_WINDOW (self), self->store,
+                                  kassa_invoice_get_id (invoice), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (widget);
+  KassaCustomerEditor *editor;
+
+  editor = kassa_customer_editor_new (GTK_WINDOW (self), self->store, self->customer_id);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_invoice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (widget);
+
+  kassa_invoice_window_present (GTK_WINDOW (self), self->store, 0, self->customer_id);
+}
+
+static gboolean
+set_archived (KassaCustomerView *self,
+              gboolean           archived)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (kassa_store_set_customer_archived (self->store, self->customer_id, archived, &error))
+    return TRUE;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  return FALSE;
+}
+
+static void
+on_undo_archive (KassaCustomerView *self)
+{
+  set_archived (self, FALSE);
+}
+
+static void
+toggle_archived_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (widget);
+  gboolean archive;
+  AdwToast *toast;
+
+  if (self->record == NULL)
+    return;
+
+  archive = !self->record->archived;
+  if (!set_archived (self, archive))
+    return;
+
+  /* Unarchiving needs no undo: it hides nothing. */
+  if (!archive)
+    return;
+
+  toast = adw_toast_new (_("Customer archived"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_archive), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  CellKind kind = GPOINTER_TO_INT (user_data);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 10);
+  if (kind == CELL_TOTAL)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
+    }
+  if (kind != CELL_STATUS)
+    gtk_widget_add_css_class (cell, "numeric");
+
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  CellKind kind = GPOINTER_TO_INT (user_data);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const KassaInvoiceSummary *s = kassa_invoice_get_summary (gtk_list_item_get_item (item));
+  g_autofree char *text = NULL;
+
+  switch (kind)
+    {
+    case CELL_NUMBER:
+      text = s->number > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, s->number) : g_strdup (_("Draft"));
+      break;
+
+    case CELL_DATE:
+      text = kassa_format_day (s->issue_date);
+      break;
+
+    case CELL_DUE:
+      text = kassa_format_day (s->due_date);
+      break;
+
+    case CELL_TOTAL:
+      text = kassa_format_money (s->total, s->currency);
+      break;
+
+    case CELL_STATUS:
+      text = g_strdup (status_label (s->status));
+      if (s->status == KASSA_INVOICE_STATUS_OVERDUE)
+        gtk_widget_add_css_class (cell, "error");
+      else
+        gtk_widget_remove_css_class (cell, "error");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+}
+
+static void
+setup_column (GtkColumnViewColumn *column,
+              CellKind             kind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static void
+kassa_customer_view_dispose (GObject *object)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_CUSTOMER_VIEW);
+  g_clear_object (&self->invoices);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kassa_customer_view_parent_class)->dispose (object);
+}
+
+static void
+kassa_customer_view_finalize (GObject *object)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (object);
+
+  g_clear_pointer (&self->record, kassa_customer_record_free);
+
+  G_OBJECT_CLASS (kassa_customer_view_parent_class)->finalize (object);
+}
+
+static void
+kassa_customer_view_class_init (KassaCustomerViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kassa_customer_view_dispose;
+  object_class->finalize = kassa_customer_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/kassa-customer-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, archived_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, open_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, details_grid);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, invoices_stack);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, invoice_view);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, number_column);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, date_column);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, due_column);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, total_column);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, status_column);
+  gtk_widget_class_bind_template_callback (widget_class, on_invoice_activated);
+
+  gtk_widget_class_install_action (widget_class, "customer.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "customer.new-invoice", NULL, new_invoice_action);
+  gtk_widget_class_install_action (widget_class, "customer.toggle-archived", NULL,
+                                   toggle_archived_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "customer.new-invoice", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "customer.edit", NULL);
+}
+
+static void
+kassa_customer_view_init (KassaCustomerView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_strlcpy (self->currency, "EUR", sizeof self->currency);
+  setup_column (self->number_column, CELL_NUMBER);
+  setup_column (self->date_column, CELL_DATE);
+  setup_column (self->due_column, CELL_DUE);
+  setup_column (self->total_column, CELL_TOTAL);
+  setup_column (self->status_column, CELL_STATUS);
+}
+
+KassaCustomerView *
+kassa_customer_view_new (GtkWindow  *parent,
+                         KassaStore *store,
+                         gint64      customer_id)
+{
+  KassaCustomerView *self;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
+  g_return_val_if_fail (customer_id > 0, NULL);
+
+  self = g_object_new (KASSA_TYPE_CUSTOMER_VIEW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->customer_id = customer_id;
+  if (parent != NULL && gtk_widget_has_css_class (GTK_WIDGET (parent), "devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->invoices = kassa_invoice_list_new (store, kassa_clock_today ());
+  kassa_invoice_list_freeze (self->invoices);
+  kassa_invoice_list_set_customer (self->invoices, customer_id);
+  kassa_invoice_list_set_sort (self->invoices, KASSA_INVOICE_SORT_ISSUE_DATE, TRUE);
+  kassa_invoice_list_thaw (self->invoices);
+  g_signal_connect_object (self->invoices, "items-changed", G_CALLBACK (update_invoices_state),
+                           self, G_CONNECT_SWAPPED);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->invoices)));
+  gtk_column_view_set_model (self->invoice_view, GTK_SELECTION_MODEL (selection));
+  update_invoices_state (self);
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  reload (self);
+
+  return self;
+}
+
+void
+kassa_customer_view_present (GtkWindow  *parent,
+                             KassaStore *store,
+                             gint64      customer_id)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  KassaCustomerView *view;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KASSA_IS_CUSTOMER_VIEW (window) &&
+          KASSA_CUSTOMER_VIEW (window)->store == store &&
+          KASSA_CUSTOMER_VIEW (window)->customer_id == customer_id)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          return;
+        }
+    }
+
+  view = kassa_customer_view_new (parent, store, customer_id);
+  gtk_window_present (GTK_WINDOW (view));
+}

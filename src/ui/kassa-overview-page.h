@@ -1,0 +1,21 @@
+/* kassa-overview-page.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kassa-store.h"
+
+G_BEGIN_DECLS
+
+#define KASSA_TYPE_OVERVIEW_PAGE (kassa_overview_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KassaOverviewPage, kassa_overview_page, KASSA, OVERVIEW_PAGE, AdwBin)
+
+GtkWidget *kassa_overview_page_new     (KassaStore        *store);
+/* Recomputes the figures now (otherwise done on the next idle after a
+ * store change). */
+void       kassa_overview_page_refresh (KassaOverviewPage *self);
+
+G_END_DECLS
