@@ -73,6 +73,7 @@ struct _KassaListPager
   char                    *count_from;
   char                    *id;
   char                    *where;
+  char                    *page_where;
   gboolean                 key_needs_join;
   gboolean                 descending;
   guint                    n_segments;
@@ -146,6 +147,7 @@ pager_clear_query (KassaListPager *self)
   g_clear_pointer (&self->count_from, g_free);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->where, g_free);
+  g_clear_pointer (&self->page_where, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->segments); i++)
     segment_clear (&self->segments[i]);
 }
@@ -161,6 +163,25 @@ kassa_list_pager_free (KassaListPager *self)
   g_ptr_array_unref (self->params);
   g_hash_table_unref (self->pages);
   g_free (self);
+}
+
+static void
+pager_drop_pages (KassaListPager *self)
+{
+  /* The LRU links live inside the pages: forget them, don't free them. */
+  g_hash_table_remove_all (self->pages);
+  g_queue_init (&self->lru);
+  for (guint i = 0; i < self->n_segments; i++)
+    g_hash_table_remove_all (self->segments[i].anchors);
+}
+
+void
+kassa_list_pager_set_page_where (KassaListPager *self,
+                                 const char     *where)
+{
+  pager_drop_pages (self);
+  g_free (self->page_where);
+  self->page_where = g_strdup (where);
 }
 
 void
@@ -255,13 +276,28 @@ kassa_list_pager_set_text (KassaListPager *self,
 }
 
 static void
+append_where_clause (GString       *sql,
+                     const char    *where,
+                     const Segment *segment)
+{
+  g_string_append_printf (sql, " WHERE (%s) AND (%s)", where ? where : "1",
+                          segment->condition ? segment->condition : "1");
+}
+
+static void
 append_where (KassaListPager *self,
               GString        *sql,
               const Segment  *segment)
 {
-  g_string_append_printf (sql, " WHERE (%s) AND (%s)",
-                          self->where ? self->where : "1",
-                          segment->condition ? segment->condition : "1");
+  append_where_clause (sql, self->where, segment);
+}
+
+static void
+append_page_where (KassaListPager *self,
+                   GString        *sql,
+                   const Segment  *segment)
+{
+  append_where_clause (sql, self->page_where ? self->page_where : self->where, segment);
 }
 
 /* Condition for rows after (:k, :kid) in the current order.  The first
@@ -302,7 +338,7 @@ build_sql (KassaListPager *self,
     case SQL_PAGE_AFTER:
       g_string_append_printf (sql, "%s, %s, %s FROM %s", self->columns, segment->key,
                               self->id, self->from);
-      append_where (self, sql, segment);
+      append_page_where (self, sql, segment);
       if (kind == SQL_PAGE_AFTER)
         append_after_anchor (self, sql, segment);
       append_order (self, sql, segment);
@@ -312,7 +348,7 @@ build_sql (KassaListPager *self,
     case SQL_ANCHOR_OFFSET:
     case SQL_ANCHOR_AFTER_OFFSET:
       g_string_append_printf (sql, "%s, %s FROM %s", segment->key, self->id, key_from);
-      append_where (self, sql, segment);
+      append_page_where (self, sql, segment);
       if (kind == SQL_ANCHOR_AFTER_OFFSET)
         append_after_anchor (self, sql, segment);
       append_order (self, sql, segment);
@@ -875,9 +911,24 @@ filter_condition (KassaInvoiceFilter filter)
     }
 }
 
+/* Search: the invoice's own text, or its customer's.  SQLite reads the
+ * matches through the FTS tables and indexes (the OR of two IN lists),
+ * then sorts them: right for a few thousand matches.  When a word matches
+ * a large share of the invoices (a common name), walking the sort order and
+ * testing each row finds a page sooner; the unary + keeps SQLite from using
+ * an index for the IN terms, so it does that. */
+#define SEARCH_BY_INDEX \
+  "(i.id IN (SELECT rowid FROM invoices_fts WHERE invoices_fts MATCH :q)" \
+  " OR i.customer_id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH :q))"
+#define SEARCH_IN_ORDER \
+  "(+i.id IN (SELECT rowid FROM invoices_fts WHERE invoices_fts MATCH :q)" \
+  " OR +i.customer_id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH :q))"
+#define SEARCH_IN_ORDER_MIN_MATCHES 10000
+
 static char *
 build_where (KassaInvoiceList *self,
-             gboolean          searching)
+             gboolean          searching,
+             gboolean          scan_order)
 {
   g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
   const char *filter = filter_condition (self->filter);
@@ -891,10 +942,7 @@ build_where (KassaInvoiceList *self,
   if (self->date_to != 0)
     g_ptr_array_add (conditions, (gpointer) "i.issue_date <= :to");
   if (searching)
-    g_ptr_array_add (conditions, (gpointer)
-                     "(i.id IN (SELECT rowid FROM invoices_fts WHERE invoices_fts MATCH :q)"
-                     " OR i.customer_id IN (SELECT rowid FROM customers_fts"
-                     "                      WHERE customers_fts MATCH :q))");
+    g_ptr_array_add (conditions, (gpointer) (scan_order ? SEARCH_IN_ORDER : SEARCH_BY_INDEX));
 
   if (conditions->len == 0)
     return NULL;
@@ -928,7 +976,7 @@ static void
 invoice_list_update_query (KassaInvoiceList *self)
 {
   g_autofree char *fts = kassa_list_fts_query (self->search);
-  g_autofree char *where = build_where (self, fts != NULL);
+  g_autofree char *where = build_where (self, fts != NULL, FALSE);
   KassaListQuery query = {
     .columns = INVOICE_COLUMNS,
     .from = "invoices i JOIN customers c ON c.id = i.customer_id",
@@ -960,6 +1008,15 @@ invoice_list_update_query (KassaInvoiceList *self)
   kassa_list_pager_set_int (self->pager, ":from", self->date_from);
   kassa_list_pager_set_int (self->pager, ":to", self->date_to);
   kassa_list_pager_set_text (self->pager, ":q", fts);
+
+  /* Only sorts with an index to walk gain from the in-order plan. */
+  if (fts != NULL && self->sort != KASSA_INVOICE_SORT_TOTAL && self->sort != KASSA_INVOICE_SORT_OPEN
+      && kassa_list_pager_get_n_items (self->pager) >= SEARCH_IN_ORDER_MIN_MATCHES)
+    {
+      g_autofree char *scan_where = build_where (self, TRUE, TRUE);
+
+      kassa_list_pager_set_page_where (self->pager, scan_where);
+    }
 }
 
 /* Rebuilds the query and announces the new contents in one items-changed

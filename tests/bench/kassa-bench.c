@@ -1,0 +1,350 @@
+/* kassa-bench.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds the large deterministic company and times what users wait for
+ * (ARCHITECTURE.md §6).  Each figure is printed with its target and, where
+ * a bare SQLite query does the same scan, the ratio to it, which stays
+ * comparable between machines.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kassa-customer-list.h"
+#include "kassa-date.h"
+#include "kassa-demo.h"
+#include "kassa-invoice-list.h"
+#include "kassa-store.h"
+
+typedef struct
+{
+  guint     n_invoices;
+  guint     n_customers;
+  char     *path;
+  gboolean  keep;
+  KassaDay  today;
+  guint     n_missed;
+} Bench;
+
+static gint64
+now_us (void)
+{
+  return g_get_monotonic_time ();
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (now_us () - start) / 1000.0;
+}
+
+static void
+report (Bench      *bench,
+        const char *name,
+        double      measured_ms,
+        double      target_ms,
+        double      bare_ms)
+{
+  g_autofree char *ratio = bare_ms > 0 ? g_strdup_printf ("%.2f", measured_ms / bare_ms)
+                                       : g_strdup ("-");
+  gboolean missed = target_ms > 0 && measured_ms > target_ms;
+
+  if (missed)
+    bench->n_missed++;
+  g_print ("%-40s %10.1f ms (target %7.0f ms) ratio %s%s\n", name, measured_ms, target_ms,
+           ratio, missed ? "  MISSED" : "");
+}
+
+/* Time of a bare SQL statement run to completion on the store's connection. */
+static double
+bare_query_ms (KassaStore *store,
+               const char *sql,
+               KassaDay    today)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 start = now_us ();
+
+  if (sqlite3_prepare_v2 (kassa_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Cannot prepare %s: %s", sql, sqlite3_errmsg (kassa_store_get_db (store)));
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int (stmt, 1, today);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    ;
+  sqlite3_finalize (stmt);
+
+  return ms_since (start);
+}
+
+static void
+get_items (GListModel *model,
+           guint       first,
+           guint       n)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      gpointer item = g_list_model_get_item (model, i);
+
+      if (item == NULL)
+        g_error ("No item at %u", i);
+      g_object_unref (item);
+    }
+}
+
+static gint64
+resident_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+}
+
+static KassaStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KassaStore *store = kassa_store_open (path, &error);
+
+  if (store == NULL)
+    g_error ("Cannot open %s: %s", path, error->message);
+  return store;
+}
+
+static void
+bench_generate (Bench *bench)
+{
+  g_autoptr(KassaStore) store = open_store (bench->path);
+  g_autoptr(GError) error = NULL;
+  KassaDemoSpec spec = {
+    .n_customers = bench->n_customers,
+    .n_invoices = bench->n_invoices,
+    .years = 5,
+    .seed = 20261124,
+    .today = bench->today,
+  };
+  gint64 start = now_us ();
+
+  if (!kassa_demo_generate (store, &spec, &error))
+    g_error ("Cannot generate: %s", error->message);
+  report (bench, "generate company", ms_since (start), 20000, 0);
+}
+
+/* A word of some customer's name, for the search step. */
+static char *
+customer_word (KassaStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *word = NULL;
+
+  sqlite3_prepare_v2 (kassa_store_get_db (store),
+                      "SELECT name FROM customers WHERE kind = 0 AND country = 'FI'"
+                      " ORDER BY id LIMIT 1 OFFSET 10", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_auto(GStrv) words = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 2);
+
+      word = g_strdup (words[0]);
+    }
+  sqlite3_finalize (stmt);
+
+  return word ? word : g_strdup ("Oy");
+}
+
+static void
+bench_search (Bench            *bench,
+              KassaInvoiceList *list,
+              const char       *name,
+              const char       *search)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  g_autofree char *label = NULL;
+  gint64 start = now_us ();
+  guint n;
+
+  kassa_invoice_list_set_search (list, search);
+  n = g_list_model_get_n_items (model);
+  get_items (model, 0, MIN (n, 50));
+  label = g_strdup_printf ("%s \"%s\" (%u)", name, search, n);
+  report (bench, label, ms_since (start), 100, 0);
+}
+
+static void
+bench_lists (Bench      *bench,
+             KassaStore *store)
+{
+  g_autoptr(KassaInvoiceList) list = NULL;
+  g_autofree char *word = customer_word (store);
+  GListModel *model;
+  guint n, deep;
+  double worst_page = 0, bare;
+  gint64 start;
+
+  bare = bare_query_ms (store, "SELECT COUNT(*) FROM invoices", 0)
+         + bare_query_ms (store, "SELECT * FROM invoices ORDER BY number DESC LIMIT 50", 0);
+  start = now_us ();
+  list = kassa_invoice_list_new (store, bench->today);
+  model = G_LIST_MODEL (list);
+  n = g_list_model_get_n_items (model);
+  get_items (model, 0, 50);
+  report (bench, "invoice list: first page", ms_since (start), 50, bare);
+
+  deep = n / 2;
+  start = now_us ();
+  get_items (model, deep, 50);
+  report (bench, "invoice list: page deep in the list", ms_since (start), 16, 0);
+
+  for (guint page = 1; page <= 10; page++)
+    {
+      gint64 page_start = now_us ();
+
+      get_items (model, deep + page * 100, 1);
+      get_items (model, deep + page * 100 + 50, 1);
+      worst_page = MAX (worst_page, ms_since (page_start));
+    }
+  report (bench, "invoice list: scrolling, worst page", worst_page, 16, 0);
+
+  bench_search (bench, list, "search customer", word);
+  bench_search (bench, list, "search number", "12345");
+  kassa_invoice_list_set_search (list, NULL);
+
+  start = now_us ();
+  kassa_invoice_list_set_filter (list, KASSA_INVOICE_FILTER_OVERDUE);
+  n = g_list_model_get_n_items (model);
+  get_items (model, 0, MIN (n, 50));
+  {
+    g_autofree char *label = g_strdup_printf ("overdue filter (%u)", n);
+
+    report (bench, label, ms_since (start), 100, 0);
+  }
+}
+
+static void
+bench_overview (Bench      *bench,
+                KassaStore *store)
+{
+  KassaOverviewFigures figures;
+  double bare = bare_query_ms (store, "SELECT SUM(total - paid) FROM invoices WHERE state = 1", 0);
+  gint64 start = now_us ();
+
+  kassa_store_get_overview (store, bench->today, &figures);
+  report (bench, "overview figures", ms_since (start), 200, bare);
+}
+
+static void
+bench_memory (Bench      *bench,
+              KassaStore *store)
+{
+  g_autoptr(KassaInvoiceList) list = kassa_invoice_list_new (store, bench->today);
+  GListModel *model = G_LIST_MODEL (list);
+  guint n = g_list_model_get_n_items (model);
+  gint64 start = now_us ();
+  gint64 rss;
+
+  /* One item of every page, end to end: every page is read (by keyset)
+   * and the cache must stay bounded. */
+  for (guint position = 0; position < n; position += 100)
+    get_items (model, position, 1);
+  report (bench, "scroll end to end (one item per page)", ms_since (start), 0, 0);
+
+  rss = resident_kb ();
+  g_print ("%-40s %10.1f MB (target %7d MB)%s\n", "resident memory after scrolling",
+           rss / 1024.0, 250, rss / 1024 > 250 ? "  MISSED" : "");
+  if (rss / 1024 > 250)
+    bench->n_missed++;
+}
+
+static void
+run (Bench *bench)
+{
+  g_autoptr(KassaStore) store = NULL;
+  gint64 start;
+
+  bench_generate (bench);
+
+  start = now_us ();
+  store = open_store (bench->path);
+  report (bench, "open company file", ms_since (start), 500, 0);
+
+  bench_lists (bench, store);
+  bench_overview (bench, store);
+  bench_memory (bench, store);
+}
+
+static void
+remove_company (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Bench bench = { .n_invoices = 1000000, .n_customers = 10000 };
+  g_autofree char *tmp_dir = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  int n_invoices = bench.n_invoices, n_customers = bench.n_customers;
+  const GOptionEntry entries[] = {
+    { "invoices", 0, 0, G_OPTION_ARG_INT, &n_invoices, "Number of invoices", "N" },
+    { "customers", 0, 0, G_OPTION_ARG_INT, &n_customers, "Number of customers", "N" },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &bench.path, "Company file to create", "PATH" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &bench.keep, "Keep the company file", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("- time the large Kassa company");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (n_invoices < 1000 || n_customers < 1)
+    {
+      g_printerr ("Use at least 1000 invoices and one customer.\n");
+      return 2;
+    }
+
+  bench.n_invoices = n_invoices;
+  bench.n_customers = n_customers;
+  bench.today = kassa_day_from_ymd (2026, 11, 24);
+  if (bench.path == NULL)
+    {
+      tmp_dir = g_dir_make_tmp ("kassa-bench-XXXXXX", &error);
+      if (tmp_dir == NULL)
+        g_error ("%s", error->message);
+      bench.path = g_build_filename (tmp_dir, "large.kassa", NULL);
+    }
+  else if (g_file_test (bench.path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("%s exists; give a new file.\n", bench.path);
+      return 2;
+    }
+
+  g_print ("kassa-bench: %u invoices, %u customers, %s\n", bench.n_invoices,
+           bench.n_customers, bench.path);
+  run (&bench);
+  g_print ("%u target(s) missed\n", bench.n_missed);
+
+  if (!bench.keep)
+    {
+      remove_company (bench.path);
+      if (tmp_dir != NULL)
+        g_rmdir (tmp_dir);
+    }
+  g_free (bench.path);
+
+  return 0;
+}
