@@ -10,6 +10,7 @@
 #include "kassa-application.h"
 #include "kassa-clock.h"
 #include "kassa-demo.h"
+#include "kassa-startup-probe.h"
 #include "kassa-window.h"
 
 #define MAX_RECENT_FILES 10
@@ -67,6 +68,7 @@ get_main_window (KassaApplication *self)
     }
 
   window = kassa_window_new (GTK_APPLICATION (self));
+  kassa_startup_probe_attach (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
