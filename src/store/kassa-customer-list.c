@@ -1,14 +1,14 @@
 /* kassa-customer-list.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The lazy customer list, paged by the engine of kassa-invoice-list.c.
+ * The lazy customer list, paged by the engine of kassa-list-pager.c.
  */
 #define G_LOG_DOMAIN "kassa-store"
 
 #include "config.h"
 
 #include "kassa-customer-list.h"
-#include "kassa-invoice-list.h"
+#include "kassa-list-pager-private.h"
 #include "kassa-store-private.h"
 
 struct _KassaCustomerList

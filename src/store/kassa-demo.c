@@ -5,7 +5,9 @@
  * splitmix64 generator (never g_random or rand), and every invoice draws
  * from its own generator seeded by its index, so that a credit note can
  * regenerate the lines of the invoice it credits and the output depends on
- * the spec only.
+ * the spec only.  The generator is kassa-demo-rng-private.h; the word
+ * lists, product catalog and name and address builders are
+ * kassa-demo-names.c.
  *
  * Bulk speed: the whole company is written in one transaction with
  * prepared statements on the raw connection, synchronous=OFF and a larger
@@ -34,6 +36,7 @@
 
 #include "kassa-date.h"
 #include "kassa-demo.h"
+#include "kassa-demo-names-private.h"
 #include "kassa-reference.h"
 #include "kassa-store-private.h"
 #include "kassa-vat.h"
@@ -52,11 +55,6 @@ typedef enum
 
 typedef struct
 {
-  guint64 state;
-} Rng;
-
-typedef struct
-{
   KassaCustomerKind kind;
   const char       *language;     /* static */
   gboolean          domestic;     /* Finnish VAT applies */
@@ -65,17 +63,6 @@ typedef struct
   PaymentProfile    profile;
   KassaDay          stopped_on;   /* PROFILE_STOPPED: pays nothing issued after */
 } DemoCustomer;
-
-typedef struct
-{
-  const char *fi;
-  const char *sv;
-  const char *en;
-  gint64      price;            /* cents, VAT excluded */
-  gint        cost_percent;     /* unit cost as a share of the price */
-  gint        vat;              /* basis points */
-  gint        max_quantity;     /* whole units; 0 = hours in halves up to 40 */
-} CatalogItem;
 
 typedef struct
 {
@@ -102,7 +89,7 @@ typedef struct
   sqlite3_stmt        *insert_invoice;
   sqlite3_stmt        *insert_line;
   sqlite3_stmt        *insert_payment;
-  Rng                  rng;
+  KassaDemoRng         rng;
   DemoCustomer        *customers;
   double              *customer_weights;  /* cumulative */
   guint                n_regular;
@@ -119,239 +106,14 @@ typedef struct
 /* Random numbers                                                    */
 /* ---------------------------------------------------------------- */
 
-static guint64
-rng_next (Rng *rng)
-{
-  guint64 z = (rng->state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-/* Uniform in [low, high]. */
-static gint64
-rng_range (Rng    *rng,
-           gint64  low,
-           gint64  high)
-{
-  return low + (gint64) (rng_next (rng) % (guint64) (high - low + 1));
-}
-
-static gboolean
-rng_percent (Rng *rng,
-             int  percent)
-{
-  return rng_range (rng, 0, 99) < percent;
-}
-
-static double
-rng_unit (Rng *rng)
-{
-  return (rng_next (rng) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-#define PICK(rng, array) ((array)[rng_range ((rng), 0, G_N_ELEMENTS (array) - 1)])
-
-static Rng
+static KassaDemoRng
 rng_for_invoice (const KassaDemoSpec *spec,
                  guint                index)
 {
-  Rng rng = { spec->seed * G_GUINT64_CONSTANT (0x100000001b3) + index };
+  KassaDemoRng rng = { spec->seed * G_GUINT64_CONSTANT (0x100000001b3) + index };
 
-  rng_next (&rng);
+  kassa_demo_rng_next (&rng);
   return rng;
-}
-
-/* ---------------------------------------------------------------- */
-/* Word lists                                                        */
-/* ---------------------------------------------------------------- */
-
-static const char *fi_surnames[] = {
-  "Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine",
-  "Heikkinen", "Koskinen", "Järvinen", "Lehtonen", "Lehtinen", "Saarinen", "Salminen",
-  "Heinonen", "Niemi", "Heikkilä", "Kinnunen", "Salonen", "Turunen", "Salo", "Laitinen",
-  "Tuominen", "Rantanen", "Karjalainen", "Jokinen", "Mattila", "Savolainen", "Lahtinen",
-  "Ahonen", "Kallio", "Leinonen", "Hiltunen", "Nurmi", "Peltonen", "Seppälä",
-};
-static const char *fi_stems[] = {
-  "Kallio", "Aalto", "Metsä", "Järvi", "Kivi", "Lumi", "Tuuli", "Revontuli", "Pohjola",
-  "Saimaa", "Kaleva", "Koivu", "Mänty", "Kuusi", "Vaahtera", "Satama", "Ranta", "Laakso",
-  "Virta", "Kaarna", "Sisu", "Helmi", "Otava", "Tähti", "Harju", "Lakeus",
-};
-static const char *fi_industries[] = {
-  "Rakennus", "Sähkö", "Kuljetus", "Kiinteistöt", "Konepaja", "Puutarha", "Kahvila",
-  "Leipomo", "Optiikka", "Arkkitehdit", "Tilitoimisto", "Mainos", "Media", "Ravintola",
-  "Siivous", "Putkityö", "Maalaus", "Autokorjaamo", "Kauneushoitola", "Lakitoimisto",
-  "Teknologia", "Ohjelmistot", "Kustannus", "Kukka", "Urheilu", "Matkat",
-};
-static const char *fi_first_names[] = {
-  "Matti", "Anna", "Juha", "Laura", "Mikko", "Sanna", "Jukka", "Maria", "Timo", "Tiina",
-  "Antti", "Johanna", "Ville", "Emilia", "Pekka", "Aino", "Eero", "Helmi", "Kari", "Riikka",
-};
-static const char *sv_surnames[] = {
-  "Lindqvist", "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson",
-  "Olsson", "Persson", "Svensson", "Gustafsson", "Lindberg", "Lindström", "Holmberg",
-  "Bergström", "Sjöberg", "Wikström", "Nyström", "Björk", "Ekholm",
-};
-static const char *sv_industries[] = {
-  "Trä", "Bygg", "El", "Transport", "Fastigheter", "Konsult", "Reklam", "Tryck",
-  "Design", "Data", "Media", "Måleri", "Bageri", "Marin",
-};
-static const char *sv_first_names[] = {
-  "Erik", "Ebba", "Johan", "Karin", "Lars", "Ingrid", "Anders", "Sofia", "Fredrik", "Maja",
-};
-static const char *en_stems[] = {
-  "Northwind", "Bluebird", "Harbour", "Redwood", "Silverline", "Ashford", "Kingsley",
-  "Brightwater", "Oakridge", "Fairfield", "Greystone", "Westbrook",
-};
-static const char *en_industries[] = {
-  "Digital", "Media", "Consulting", "Logistics", "Publishing", "Studios", "Analytics",
-  "Print", "Events", "Software",
-};
-static const char *zh_cities[] = {
-  "Shanghai", "Shenzhen", "Hangzhou", "Suzhou", "Guangzhou", "Beijing", "Ningbo",
-};
-static const char *zh_names[] = {
-  "Huatai", "Jinhai", "Mingyuan", "Tianyi", "Hongda", "Xinghe", "Changjiang", "Lianhua",
-};
-static const char *zh_industries[] = {
-  "Trading", "Electronics", "Textiles", "Technology", "Packaging", "Furniture",
-};
-
-typedef struct
-{
-  const char *city;
-  const char *postcode;
-} City;
-
-static const City fi_cities[] = {
-  { "Helsinki", "00100" }, { "Espoo", "02100" }, { "Tampere", "33100" },
-  { "Vantaa", "01300" }, { "Oulu", "90100" }, { "Turku", "20100" },
-  { "Jyväskylä", "40100" }, { "Lahti", "15100" }, { "Kuopio", "70100" },
-  { "Pori", "28100" }, { "Vaasa", "65100" }, { "Porvoo", "06100" },
-};
-static const char *fi_streets[] = {
-  "Mannerheimintie", "Hämeenkatu", "Aleksanterinkatu", "Kauppakatu", "Teollisuuskatu",
-  "Rantatie", "Koulukatu", "Asemakatu", "Puistokatu", "Kirkkokatu", "Satamakatu",
-};
-static const City se_cities[] = {
-  { "Stockholm", "111 22" }, { "Göteborg", "411 01" }, { "Malmö", "211 20" },
-  { "Uppsala", "753 10" },
-};
-static const char *se_streets[] = { "Storgatan", "Drottninggatan", "Kungsgatan", "Sveavägen" };
-static const City gb_cities[] = { { "London", "EC1A 1BB" }, { "Manchester", "M1 1AE" } };
-static const char *gb_streets[] = { "High Street", "Station Road", "Church Lane" };
-static const City cn_cities[] = { { "Shanghai", "200001" }, { "Shenzhen", "518000" } };
-static const char *cn_streets[] = { "Nanjing Road", "Shennan Avenue", "Huaihai Road" };
-
-/* Prices are cents VAT excluded; Finnish VAT: 25.5 % general, 13.5 % food
- * and catering, 10 % books and periodicals. */
-static const CatalogItem catalog[] = {
-  { "Graafinen suunnittelu", "Grafisk design", "Graphic design", 8500, 35, 2550, 0 },
-  { "Konsultointi", "Konsultation", "Consulting", 11000, 40, 2550, 0 },
-  { "Verkkosivujen suunnittelu", "Webbdesign", "Web design", 9500, 38, 2550, 0 },
-  { "Valokuvaus", "Fotografering", "Photography", 9000, 45, 2550, 0 },
-  { "Tekstisuunnittelu", "Copywriting", "Copywriting", 7500, 35, 2550, 0 },
-  { "Taitto ja painovalmistelu", "Layout och tryckförberedelse", "Layout and prepress",
-    7000, 40, 2550, 0 },
-  { "Logo ja tunnusgrafiikka", "Logotyp och grafisk profil", "Logo and visual identity",
-    180000, 30, 2550, 1 },
-  { "Brändityöpaja", "Varumärkesworkshop", "Brand workshop", 120000, 35, 2550, 1 },
-  { "Esitteiden painatus, 500 kpl", "Tryck av broschyrer, 500 st", "Printing brochures, 500 pcs",
-    45000, 60, 2550, 4 },
-  { "Käyntikorttien painatus, 250 kpl", "Tryck av visitkort, 250 st", "Printing business cards, 250 pcs",
-    6500, 55, 2550, 10 },
-  { "Julisteet A2", "Affischer A2", "Posters A2", 2500, 50, 2550, 40 },
-  { "Ohjelmistolisenssi, vuosi", "Programvarulicens, år", "Software licence, annual",
-    48000, 55, 2550, 3 },
-  { "Kuvapankin lisenssi", "Bildbankslicens", "Stock photo licence", 4900, 60, 2550, 12 },
-  { "Verkkosivujen ylläpito, kk", "Underhåll av webbplats, mån", "Website maintenance, month",
-    15000, 30, 2550, 12 },
-  { "Messuosaston suunnittelu", "Design av mässmonter", "Trade fair stand design",
-    250000, 45, 2550, 1 },
-  { "Työpajan tarjoilut", "Servering vid workshop", "Workshop catering", 1800, 60, 1350, 30 },
-  { "Typografian käsikirja", "Handbok i typografi", "Typography handbook", 3900, 55, 1000, 20 },
-  { "Alan aikakauslehti, vuositilaus", "Branschtidning, årsprenumeration",
-    "Trade magazine, annual subscription", 8900, 70, 1000, 5 },
-  { "Matkakulut", "Resekostnader", "Travel expenses", 12000, 95, 2550, 3 },
-};
-
-/* ---------------------------------------------------------------- */
-/* Identifiers                                                       */
-/* ---------------------------------------------------------------- */
-
-/* Finnish business ID check digit (weights 7 9 10 5 8 4 2, mod 11);
- * -1 when the base has no valid check digit (remainder 1). */
-static int
-business_id_fi_check (const char *digits)
-{
-  static const int weights[] = { 7, 9, 10, 5, 8, 4, 2 };
-  int sum = 0, remainder;
-
-  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
-    sum += (digits[i] - '0') * weights[i];
-
-  remainder = sum % 11;
-  if (remainder == 1)
-    return -1;
-  return remainder == 0 ? 0 : 11 - remainder;
-}
-
-static char *
-make_business_id_fi (Rng *rng)
-{
-  for (;;)
-    {
-      char digits[8];
-      int check;
-
-      g_snprintf (digits, sizeof digits, "%07" G_GINT64_FORMAT,
-                  rng_range (rng, 1000000, 3299999));
-      check = business_id_fi_check (digits);
-      if (check >= 0)
-        return g_strdup_printf ("%s-%d", digits, check);
-    }
-}
-
-/* Swedish organisation number with its Luhn check digit. */
-static char *
-make_org_number_se (Rng *rng)
-{
-  char digits[11];
-  int sum = 0;
-
-  g_snprintf (digits, sizeof digits, "556%06" G_GINT64_FORMAT, rng_range (rng, 0, 999999));
-  for (int i = 0; i < 9; i++)
-    {
-      int d = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
-
-      sum += d > 9 ? d - 9 : d;
-    }
-  digits[9] = '0' + (10 - sum % 10) % 10;
-  digits[10] = '\0';
-
-  return g_strdup_printf ("%.6s-%s", digits, digits + 6);
-}
-
-/* "Kallio Rakennus Oy" → "kallio-rakennus" for made-up mail domains. */
-static char *
-make_slug (const char *name)
-{
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  GString *slug = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-
-  return g_string_free (slug, FALSE);
 }
 
 /* ---------------------------------------------------------------- */
@@ -405,7 +167,7 @@ insert_company (Generator  *gen,
   {
     g_autofree char *business_id = NULL;
     g_autofree char *vat_id = NULL;
-    int check = business_id_fi_check ("2781649");
+    int check = kassa_demo_business_id_fi_check ("2781649");
 
     business_id = g_strdup_printf ("2781649-%d", check);
     vat_id = g_strdup_printf ("FI2781649%d", check);
@@ -430,186 +192,10 @@ insert_company (Generator  *gen,
 /* Customers                                                         */
 /* ---------------------------------------------------------------- */
 
-typedef struct
-{
-  char              *name;
-  char              *business_id;
-  char              *vat_id;
-  char              *contact_person;
-  char              *email;
-  char              *phone;
-  char              *address;
-  const char        *country;
-  char              *einvoice_address;
-  gint64             credit_limit;
-} CustomerText;
-
-static void
-customer_text_clear (CustomerText *text)
-{
-  g_free (text->name);
-  g_free (text->business_id);
-  g_free (text->vat_id);
-  g_free (text->contact_person);
-  g_free (text->email);
-  g_free (text->phone);
-  g_free (text->address);
-  g_free (text->einvoice_address);
-}
-
-static char *
-make_address (Rng        *rng,
-              const char *street,
-              const City *city)
-{
-  return g_strdup_printf ("%s %" G_GINT64_FORMAT "\n%s %s", street, rng_range (rng, 1, 80),
-                          city->postcode, city->city);
-}
-
-static char *
-make_phone (Rng        *rng,
-            const char *prefix)
-{
-  return g_strdup_printf ("%s %03" G_GINT64_FORMAT " %04" G_GINT64_FORMAT, prefix,
-                          rng_range (rng, 100, 999), rng_range (rng, 0, 9999));
-}
-
-static char *
-make_mailbox (const char *user,
-              const char *domain_name)
-{
-  g_autofree char *slug = make_slug (domain_name);
-
-  return g_strdup_printf ("%s@%s.example", user, slug);
-}
-
-static void
-make_finnish_business (Generator    *gen,
-                       DemoCustomer *customer,
-                       CustomerText *text)
-{
-  Rng *rng = &gen->rng;
-  const char *stem = rng_percent (rng, 50) ? PICK (rng, fi_surnames) : PICK (rng, fi_stems);
-  const char *industry = PICK (rng, fi_industries);
-  const char *form = rng_percent (rng, 85) ? "Oy" : rng_percent (rng, 70) ? "Ky" : "Oyj";
-  g_autofree char *domain = g_strdup_printf ("%s %s", stem, industry);
-  g_autofree char *digits = NULL;
-
-  text->name = g_strdup_printf ("%s %s %s", stem, industry, form);
-  text->business_id = make_business_id_fi (rng);
-  digits = g_strdup_printf ("%.7s%c", text->business_id, text->business_id[8]);
-  text->vat_id = g_strconcat ("FI", digits, NULL);
-  text->contact_person = g_strdup_printf ("%s %s", PICK (rng, fi_first_names),
-                                          PICK (rng, fi_surnames));
-  text->email = make_mailbox ("laskutus", domain);
-  text->phone = make_phone (rng, "+358 40");
-  text->address = make_address (rng, PICK (rng, fi_streets), &PICK (rng, fi_cities));
-  text->country = "FI";
-  customer->language = rng_percent (rng, 8) ? "sv" : "fi";
-  customer->domestic = TRUE;
-
-  /* About 40 % of Finnish businesses take e-invoices (OVT address
-   * 0037 + business ID digits). */
-  if (rng_percent (rng, 40))
-    {
-      customer->delivery = KASSA_DELIVERY_EINVOICE;
-      text->einvoice_address = g_strconcat ("0037", digits, NULL);
-    }
-}
-
-static void
-make_foreign_business (Generator    *gen,
-                       DemoCustomer *customer,
-                       CustomerText *text,
-                       const char   *country)
-{
-  Rng *rng = &gen->rng;
-
-  if (g_str_equal (country, "SE"))
-    {
-      const char *surname = PICK (rng, sv_surnames);
-      const char *industry = PICK (rng, sv_industries);
-      g_autofree char *domain = g_strdup_printf ("%s %s", surname, industry);
-      g_autofree char *org = make_org_number_se (rng);
-      g_autofree char *org_digits = g_strdup_printf ("%.6s%s", org, org + 7);
-
-      text->name = g_strdup_printf ("%s %s AB", surname, industry);
-      text->business_id = g_steal_pointer (&org);
-      text->vat_id = g_strdup_printf ("SE%s01", org_digits);
-      text->contact_person = g_strdup_printf ("%s %s", PICK (rng, sv_first_names),
-                                              PICK (rng, sv_surnames));
-      text->email = make_mailbox ("faktura", domain);
-      text->phone = make_phone (rng, "+46 70");
-      text->address = make_address (rng, PICK (rng, se_streets), &PICK (rng, se_cities));
-      customer->language = "sv";
-      if (rng_percent (rng, 30))
-        customer->delivery = KASSA_DELIVERY_EINVOICE;
-    }
-  else if (g_str_equal (country, "GB"))
-    {
-      const char *stem = PICK (rng, en_stems);
-      const char *industry = PICK (rng, en_industries);
-      g_autofree char *domain = g_strdup_printf ("%s %s", stem, industry);
-
-      text->name = g_strdup_printf ("%s %s Ltd", stem, industry);
-      text->business_id = g_strdup_printf ("%08" G_GINT64_FORMAT, rng_range (rng, 1000000, 14999999));
-      text->vat_id = g_strdup_printf ("GB%09" G_GINT64_FORMAT, rng_range (rng, 100000000, 999999999));
-      text->contact_person = g_strdup_printf ("%s %s", PICK (rng, sv_first_names), stem);
-      text->email = make_mailbox ("accounts", domain);
-      text->phone = make_phone (rng, "+44 20");
-      text->address = make_address (rng, PICK (rng, gb_streets), &PICK (rng, gb_cities));
-      customer->language = "en";
-    }
-  else
-    {
-      const char *city = PICK (rng, zh_cities);
-      const char *name = PICK (rng, zh_names);
-      const char *industry = PICK (rng, zh_industries);
-      g_autofree char *domain = g_strdup_printf ("%s %s", name, industry);
-
-      text->name = g_strdup_printf ("%s %s %s Co., Ltd.", city, name, industry);
-      text->contact_person = g_strdup_printf ("%s Li", PICK (rng, zh_names));
-      text->email = make_mailbox ("finance", domain);
-      text->phone = make_phone (rng, "+86 21");
-      text->address = make_address (rng, PICK (rng, cn_streets), &PICK (rng, cn_cities));
-      customer->language = "en";
-    }
-
-  text->country = country;
-  /* Services to businesses abroad: reverse charge / export, VAT 0 %. */
-  customer->domestic = FALSE;
-}
-
-static void
-make_consumer (Generator    *gen,
-               DemoCustomer *customer,
-               CustomerText *text)
-{
-  Rng *rng = &gen->rng;
-  gboolean swedish_speaking = rng_percent (rng, 12);
-  const char *first = swedish_speaking ? PICK (rng, sv_first_names) : PICK (rng, fi_first_names);
-  const char *last = swedish_speaking ? PICK (rng, sv_surnames) : PICK (rng, fi_surnames);
-  g_autofree char *user = NULL;
-
-  text->name = g_strdup_printf ("%s %s", first, last);
-  user = make_slug (text->name);
-  for (char *p = user; *p != '\0'; p++)
-    if (*p == '-')
-      *p = '.';
-  text->email = g_strdup_printf ("%s@mail.example", user);
-  text->phone = make_phone (rng, "+358 50");
-  text->address = make_address (rng, PICK (rng, fi_streets), &PICK (rng, fi_cities));
-  text->country = "FI";
-  customer->kind = KASSA_CUSTOMER_CONSUMER;
-  customer->language = swedish_speaking ? "sv" : "fi";
-  customer->domestic = TRUE;
-  customer->delivery = rng_percent (rng, 80) ? KASSA_DELIVERY_EMAIL : KASSA_DELIVERY_PAPER;
-}
-
 static PaymentProfile
-pick_profile (Rng *rng)
+pick_profile (KassaDemoRng *rng)
 {
-  gint64 roll = rng_range (rng, 0, 99);
+  gint64 roll = kassa_demo_rng_range (rng, 0, 99);
 
   if (roll < 45)
     return PROFILE_PUNCTUAL;
@@ -621,49 +207,54 @@ pick_profile (Rng *rng)
 }
 
 static void
-make_customer (Generator    *gen,
-               DemoCustomer *customer,
-               CustomerText *text)
+make_customer (Generator             *gen,
+               DemoCustomer          *customer,
+               KassaDemoCustomerText *text)
 {
-  Rng *rng = &gen->rng;
-  gint64 roll = rng_range (rng, 0, 99);
+  KassaDemoRng *rng = &gen->rng;
+  gint64 roll = kassa_demo_rng_range (rng, 0, 99);
 
-  customer->kind = KASSA_CUSTOMER_BUSINESS;
-  customer->delivery = KASSA_DELIVERY_EMAIL;
+  text->kind = KASSA_CUSTOMER_BUSINESS;
+  text->delivery = KASSA_DELIVERY_EMAIL;
 
   if (roll < 62)
-    make_finnish_business (gen, customer, text);
+    kassa_demo_make_finnish_business (rng, text);
   else if (roll < 72)
-    make_foreign_business (gen, customer, text, "SE");
+    kassa_demo_make_foreign_business (rng, text, "SE");
   else if (roll < 77)
-    make_foreign_business (gen, customer, text, "GB");
+    kassa_demo_make_foreign_business (rng, text, "GB");
   else if (roll < 80)
-    make_foreign_business (gen, customer, text, "CN");
+    kassa_demo_make_foreign_business (rng, text, "CN");
   else
-    make_consumer (gen, customer, text);
+    kassa_demo_make_consumer (rng, text);
+
+  customer->kind = text->kind;
+  customer->language = text->language;
+  customer->domestic = text->domestic;
+  customer->delivery = text->delivery;
 
   if (customer->kind == KASSA_CUSTOMER_BUSINESS)
     {
       static const gint terms[] = { 14, 14, 30, 30, 7 };
 
-      customer->terms = PICK (rng, terms);
-      if (rng_percent (rng, 20))
-        text->credit_limit = rng_range (rng, 5, 50) * 100000;
+      customer->terms = KASSA_DEMO_PICK (rng, terms);
+      if (kassa_demo_rng_percent (rng, 20))
+        text->credit_limit = kassa_demo_rng_range (rng, 5, 50) * 100000;
     }
   else
     {
-      customer->terms = rng_percent (rng, 80) ? 14 : 7;
+      customer->terms = kassa_demo_rng_percent (rng, 80) ? 14 : 7;
     }
 
   customer->profile = pick_profile (rng);
 }
 
 static gboolean
-insert_customer (Generator    *gen,
-                 KassaStore   *store,
-                 guint         index,
-                 CustomerText *text,
-                 GError      **error)
+insert_customer (Generator              *gen,
+                 KassaStore             *store,
+                 guint                   index,
+                 KassaDemoCustomerText  *text,
+                 GError                **error)
 {
   sqlite3_stmt *stmt = gen->insert_customer;
   const DemoCustomer *customer = &gen->customers[index];
@@ -703,7 +294,7 @@ assign_weights (Generator *gen)
 
   for (guint i = 0; i < gen->spec->n_customers; i++)
     {
-      double weight = pow (1.0 - 0.95 * rng_unit (&gen->rng), -1.5);
+      double weight = pow (1.0 - 0.95 * kassa_demo_rng_unit (&gen->rng), -1.5);
 
       if (gen->customers[i].kind == KASSA_CUSTOMER_CONSUMER)
         weight *= 0.2;
@@ -719,10 +310,12 @@ assign_stopped_payers (Generator *gen)
 
   for (guint k = 0; k < n_stopped; k++)
     {
-      DemoCustomer *customer = &gen->customers[rng_range (&gen->rng, 0, gen->spec->n_customers - 1)];
+      guint index = (guint) kassa_demo_rng_range (&gen->rng, 0, gen->spec->n_customers - 1);
+      DemoCustomer *customer = &gen->customers[index];
 
       customer->profile = PROFILE_STOPPED;
-      customer->stopped_on = gen->spec->today - (KassaDay) rng_range (&gen->rng, 120, 300);
+      customer->stopped_on = gen->spec->today
+                             - (KassaDay) kassa_demo_rng_range (&gen->rng, 120, 300);
     }
 }
 
@@ -733,12 +326,12 @@ insert_customers (Generator  *gen,
 {
   for (guint i = 0; i < gen->spec->n_customers; i++)
     {
-      CustomerText text = { 0 };
+      KassaDemoCustomerText text = { 0 };
       gboolean ok;
 
       make_customer (gen, &gen->customers[i], &text);
       ok = insert_customer (gen, store, i, &text, error);
-      customer_text_clear (&text);
+      kassa_demo_customer_text_clear (&text);
       if (!ok)
         return FALSE;
     }
@@ -774,7 +367,7 @@ pick_issue_date (Generator *gen,
 {
   for (;;)
     {
-      KassaDay day = first + (KassaDay) rng_range (&gen->rng, 0, span - 1);
+      KassaDay day = first + (KassaDay) kassa_demo_rng_range (&gen->rng, 0, span - 1);
       int year, month, mday;
       double activity;
 
@@ -783,7 +376,7 @@ pick_issue_date (Generator *gen,
       /* Day 1 (0001-01-01) is a Monday: (day − 1) % 7 ≥ 5 is a weekend. */
       if ((day - 1) % 7 >= 5)
         activity *= 0.08;
-      if (rng_unit (&gen->rng) * 1.35 < activity)
+      if (kassa_demo_rng_unit (&gen->rng) * 1.35 < activity)
         return day;
     }
 }
@@ -804,7 +397,7 @@ static guint
 pick_customer (Generator *gen)
 {
   guint n = gen->spec->n_customers;
-  double target = rng_unit (&gen->rng) * gen->customer_weights[n - 1];
+  double target = kassa_demo_rng_unit (&gen->rng) * gen->customer_weights[n - 1];
   guint low = 0, high = n - 1;
 
   while (low < high)
@@ -850,11 +443,12 @@ make_numbering (Generator *gen,
       guint r;
 
       do
-        r = (guint) rng_range (&gen->rng, 0, gen->n_regular - 1);
+        r = (guint) kassa_demo_rng_range (&gen->rng, 0, gen->n_regular - 1);
       while (gen->credit_note_of[r] != 0 || gen->dates[r] > gen->spec->today - 3);
 
       gen->credit_note_of[r] = 1;
-      credits[c].date = MIN (gen->spec->today, gen->dates[r] + (KassaDay) rng_range (&gen->rng, 3, 30));
+      credits[c].date = MIN (gen->spec->today,
+                             gen->dates[r] + (KassaDay) kassa_demo_rng_range (&gen->rng, 3, 30));
       credits[c].regular = r;
       credits[c].is_credit_note = TRUE;
     }
@@ -869,41 +463,30 @@ make_numbering (Generator *gen,
   return numbered;
 }
 
-static const char *
-item_description (const CatalogItem *item,
-                  const char        *language)
-{
-  if (g_str_equal (language, "fi"))
-    return item->fi;
-  if (g_str_equal (language, "sv"))
-    return item->sv;
-  return item->en;
-}
-
 /* 1–5 lines, about 2.5 on average. */
 static guint
-make_lines (Rng                *rng,
+make_lines (KassaDemoRng       *rng,
             const DemoCustomer *customer,
             DemoLine           *lines)
 {
   static const gint discounts[] = { 500, 1000, 1500 };
-  gint64 roll = rng_range (rng, 0, 99);
+  gint64 roll = kassa_demo_rng_range (rng, 0, 99);
   guint n = roll < 25 ? 1 : roll < 55 ? 2 : roll < 75 ? 3 : roll < 90 ? 4 : 5;
 
   for (guint i = 0; i < n; i++)
     {
-      const CatalogItem *item = &PICK (rng, catalog);
+      const KassaDemoCatalogItem *item = kassa_demo_pick_catalog_item (rng);
       DemoLine *line = &lines[i];
-      gint64 price = item->price * rng_range (rng, 90, 115) / 100;
+      gint64 price = item->price * kassa_demo_rng_range (rng, 90, 115) / 100;
 
-      line->description = item_description (item, customer->language);
+      line->description = kassa_demo_catalog_item_description (item, customer->language);
       line->quantity = item->max_quantity == 0
-        ? rng_range (rng, 1, 80) * 500            /* 0.5 … 40 hours */
-        : rng_range (rng, 1, item->max_quantity) * 1000;
+        ? kassa_demo_rng_range (rng, 1, 80) * 500  /* 0.5 … 40 hours */
+        : kassa_demo_rng_range (rng, 1, item->max_quantity) * 1000;
       line->unit_price = (price + 25) / 50 * 50;  /* to 50 cents */
       line->unit_cost = line->unit_price * item->cost_percent / 100;
       line->vat_rate = customer->domestic ? item->vat : 0;
-      line->discount = rng_percent (rng, 8) ? PICK (rng, discounts) : 0;
+      line->discount = kassa_demo_rng_percent (rng, 8) ? KASSA_DEMO_PICK (rng, discounts) : 0;
     }
 
   return n;
@@ -1059,7 +642,7 @@ insert_payments (Generator         *gen,
 /* Days after the due date the customer pays, by profile; negative days
  * are early payments.  Returns FALSE when the invoice is never paid. */
 static gboolean
-days_late (Rng                *rng,
+days_late (KassaDemoRng       *rng,
            const DemoCustomer *customer,
            KassaDay            issue_date,
            gint               *late)
@@ -1067,20 +650,20 @@ days_late (Rng                *rng,
   switch (customer->profile)
     {
     case PROFILE_PUNCTUAL:
-      *late = (gint) rng_range (rng, -6, 2);
+      *late = (gint) kassa_demo_rng_range (rng, -6, 2);
       return TRUE;
     case PROFILE_A_BIT_LATE:
-      *late = (gint) rng_range (rng, -2, 14);
+      *late = (gint) kassa_demo_rng_range (rng, -2, 14);
       return TRUE;
     case PROFILE_CHRONICALLY_LATE:
-      *late = (gint) rng_range (rng, 7, 60);
+      *late = (gint) kassa_demo_rng_range (rng, 7, 60);
       return TRUE;
     case PROFILE_SLOW_BUT_PAYS:
-      *late = (gint) rng_range (rng, 20, 120);
+      *late = (gint) kassa_demo_rng_range (rng, 20, 120);
       return TRUE;
     case PROFILE_STOPPED:
     default:
-      *late = (gint) rng_range (rng, 0, 20);
+      *late = (gint) kassa_demo_rng_range (rng, 0, 20);
       return issue_date < customer->stopped_on - 30;
     }
 }
@@ -1088,7 +671,7 @@ days_late (Rng                *rng,
 /* The payments of an invoice (at most two) by its customer's profile. */
 static guint
 plan_payments (const Generator   *gen,
-               Rng               *rng,
+               KassaDemoRng      *rng,
                const DemoInvoice *invoice,
                gint64             total,
                DemoPayment       *payments)
@@ -1104,7 +687,9 @@ plan_payments (const Generator   *gen,
       if (invoice->issue_date > gen->spec->today - 180)
         return 0;
       return add_planned_payment (gen, payments, 0,
-                                  invoice->due_date + (KassaDay) rng_range (rng, 45, 120), total);
+                                  invoice->due_date
+                                  + (KassaDay) kassa_demo_rng_range (rng, 45, 120),
+                                  total);
     }
 
   if (!days_late (rng, customer, invoice->issue_date, &late))
@@ -1113,10 +698,10 @@ plan_payments (const Generator   *gen,
   date = MAX (invoice->issue_date, invoice->due_date + late);
 
   /* About one in ten is paid in two parts, the rest weeks later. */
-  if (rng_percent (rng, 10) && total >= 200)
+  if (kassa_demo_rng_percent (rng, 10) && total >= 200)
     {
-      gint64 first = total * rng_range (rng, 30, 70) / 100 / 100 * 100;
-      KassaDay rest_date = date + (KassaDay) rng_range (rng, 14, 75);
+      gint64 first = total * kassa_demo_rng_range (rng, 30, 70) / 100 / 100 * 100;
+      KassaDay rest_date = date + (KassaDay) kassa_demo_rng_range (rng, 14, 75);
       guint n;
 
       first = CLAMP (first, 1, total - 1);
@@ -1128,16 +713,17 @@ plan_payments (const Generator   *gen,
 }
 
 static const char *
-pick_notes (Rng                *rng,
+pick_notes (KassaDemoRng       *rng,
             const DemoCustomer *customer,
             char               *buffer,
             gsize               size)
 {
-  if (customer->kind != KASSA_CUSTOMER_BUSINESS || !rng_percent (rng, 10))
+  if (customer->kind != KASSA_CUSTOMER_BUSINESS || !kassa_demo_rng_percent (rng, 10))
     return "";
 
   /* Purchase order numbers: something users search for. */
-  g_snprintf (buffer, size, "PO %" G_GINT64_FORMAT, rng_range (rng, 4500000000, 4599999999));
+  g_snprintf (buffer, size, "PO %" G_GINT64_FORMAT,
+              kassa_demo_rng_range (rng, 4500000000, 4599999999));
   return buffer;
 }
 
@@ -1149,7 +735,7 @@ insert_regular (Generator  *gen,
                 guint       r,
                 GError    **error)
 {
-  Rng rng = rng_for_invoice (gen->spec, r);
+  KassaDemoRng rng = rng_for_invoice (gen->spec, r);
   DemoInvoice invoice = { 0 };
   const DemoCustomer *customer = &gen->customers[gen->invoice_customer[r]];
   char notes[32];
@@ -1165,7 +751,7 @@ insert_regular (Generator  *gen,
   invoice.sign = 1;
   invoice.n_lines = make_lines (&rng, customer, invoice.lines);
   invoice.state = gen->credit_note_of[r] ? KASSA_INVOICE_STATE_CREDITED : KASSA_INVOICE_STATE_SENT;
-  invoice.disputed = rng_percent (&rng, 1);
+  invoice.disputed = kassa_demo_rng_percent (&rng, 1);
   invoice.notes = pick_notes (&rng, customer, notes, sizeof notes);
   gen->regular_id[r] = id;
 
@@ -1191,7 +777,7 @@ insert_credit_note (Generator      *gen,
                     GError        **error)
 {
   guint r = numbered->regular;
-  Rng rng = rng_for_invoice (gen->spec, r);
+  KassaDemoRng rng = rng_for_invoice (gen->spec, r);
   DemoInvoice invoice = { 0 };
 
   /* Same generator as the original: the same lines, negated. */
@@ -1216,12 +802,12 @@ insert_drafts (Generator  *gen,
 {
   for (guint k = 0; k < gen->n_drafts; k++)
     {
-      Rng rng = rng_for_invoice (gen->spec, gen->n_regular + k);
+      KassaDemoRng rng = rng_for_invoice (gen->spec, gen->n_regular + k);
       DemoInvoice invoice = { 0 };
 
       invoice.id = first_id + k;
       invoice.customer = pick_customer (gen);
-      invoice.issue_date = gen->spec->today - (KassaDay) rng_range (&rng, 0, 5);
+      invoice.issue_date = gen->spec->today - (KassaDay) kassa_demo_rng_range (&rng, 0, 5);
       invoice.due_date = invoice.issue_date + gen->customers[invoice.customer].terms;
       invoice.state = KASSA_INVOICE_STATE_DRAFT;
       invoice.sign = 1;

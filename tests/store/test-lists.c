@@ -13,6 +13,7 @@
 #include "kassa-customer-list.h"
 #include "kassa-date.h"
 #include "kassa-invoice-list.h"
+#include "kassa-list-pager-private.h"
 #include "kassa-store.h"
 
 typedef struct
