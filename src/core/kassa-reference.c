@@ -419,3 +419,155 @@ kassa_business_id_fi_is_valid (const char *business_id)
 
   return business_id[8] - '0' == (remainder == 0 ? 0 : 11 - remainder);
 }
+
+#define SE_OCR_LENGTH_MIN 2
+#define SE_OCR_LENGTH_MAX 25
+
+/* Luhn (mod 10): from the rightmost digit of @digits, weights 2, 1, 2, …;
+ * a two-digit product counts as the sum of its digits; the check digit
+ * brings the sum up to the next multiple of ten. */
+static int
+luhn_check_digit (const char *digits)
+{
+  gsize length = strlen (digits);
+  int sum = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      int product = (digits[length - 1 - i] - '0') * (i % 2 == 0 ? 2 : 1);
+
+      sum += product / 10 + product % 10;
+    }
+
+  return (10 - sum % 10) % 10;
+}
+
+/**
+ * kassa_reference_se_ocr_from_number:
+ * @number: 0 or more, typically the invoice number
+ * @with_length_digit: whether to add the length digit that payees with
+ *   length control (hård/variabel längdkontroll) at Bankgirot need: the
+ *   total length including itself and the check digit, modulo 10
+ *
+ * Returns: (transfer full) (nullable): the OCR reference, %NULL when
+ *   @number is negative
+ */
+char *
+kassa_reference_se_ocr_from_number (gint64   number,
+                                    gboolean with_length_digit)
+{
+  g_autofree char *base = NULL;
+
+  if (number < 0)
+    return NULL;
+
+  base = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  if (with_length_digit)
+    {
+      char *with_length = g_strdup_printf ("%s%d", base, (int) ((strlen (base) + 2) % 10));
+
+      g_free (base);
+      base = with_length;
+    }
+
+  return g_strdup_printf ("%s%d", base, luhn_check_digit (base));
+}
+
+/**
+ * kassa_reference_se_ocr_is_valid:
+ * @ocr: 2..25 digits, spaces ignored
+ *
+ * Checks the Luhn check digit only: whether a length digit is expected
+ * depends on the payee's agreement with Bankgirot.
+ */
+gboolean
+kassa_reference_se_ocr_is_valid (const char *ocr)
+{
+  g_autofree char *digits = NULL;
+  g_autofree char *base = NULL;
+  gsize length;
+
+  g_return_val_if_fail (ocr != NULL, FALSE);
+
+  digits = normalize (ocr);
+  length = strlen (digits);
+  if (length < SE_OCR_LENGTH_MIN || length > SE_OCR_LENGTH_MAX || !is_all_digits (digits))
+    return FALSE;
+
+  base = g_strndup (digits, length - 1);
+  return digits[length - 1] - '0' == luhn_check_digit (base);
+}
+
+/* Keeps the digits of text, or NULL when anything but digits and at most
+ * one dash is in it. */
+static char *
+giro_digits (const char *text)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint dashes = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p != '-' || ++dashes > 1)
+        return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&digits), FALSE);
+}
+
+static gboolean
+digits_pass_luhn (const char *digits)
+{
+  gsize length = strlen (digits);
+  g_autofree char *base = g_strndup (digits, length - 1);
+
+  return digits[length - 1] - '0' == luhn_check_digit (base);
+}
+
+/**
+ * kassa_bankgiro_is_valid:
+ * @bankgiro: as written, "NNN-NNNN" or "NNNN-NNNN"
+ *
+ * Bankgiro numbers have 7 or 8 digits, the last one a Luhn check digit.
+ */
+gboolean
+kassa_bankgiro_is_valid (const char *bankgiro)
+{
+  g_autofree char *digits = NULL;
+  gsize length;
+
+  g_return_val_if_fail (bankgiro != NULL, FALSE);
+
+  digits = giro_digits (bankgiro);
+  length = strlen (bankgiro);
+  if (digits == NULL || length < 5 || bankgiro[length - 5] != '-')
+    return FALSE;
+
+  return (strlen (digits) == 7 || strlen (digits) == 8) && digits_pass_luhn (digits);
+}
+
+/**
+ * kassa_plusgiro_is_valid:
+ * @plusgiro: 2 to 8 digits, the check digit may be set off by a dash ("4605-1")
+ *
+ * The last digit is a Luhn check digit.
+ */
+gboolean
+kassa_plusgiro_is_valid (const char *plusgiro)
+{
+  g_autofree char *digits = NULL;
+  const char *dash;
+  gsize length;
+
+  g_return_val_if_fail (plusgiro != NULL, FALSE);
+
+  digits = giro_digits (plusgiro);
+  length = strlen (plusgiro);
+  dash = strchr (plusgiro, '-');
+  if (digits == NULL || (dash != NULL && dash != plusgiro + length - 2))
+    return FALSE;
+
+  return strlen (digits) >= 2 && strlen (digits) <= 8 && digits_pass_luhn (digits);
+}

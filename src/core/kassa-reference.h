@@ -29,4 +29,14 @@ char     *kassa_iban_format               (const char *iban);
 /* Finnish business ID (Y-tunnus) "1234567-8" with its check digit. */
 gboolean  kassa_business_id_fi_is_valid   (const char *business_id);
 
+/* Swedish OCR reference (Bankgirot): digits + Luhn check digit, 2..25
+ * digits, optionally with a length digit before the check digit. */
+char     *kassa_reference_se_ocr_from_number (gint64      number,
+                                              gboolean    with_length_digit);
+gboolean  kassa_reference_se_ocr_is_valid    (const char *ocr);
+
+/* Swedish Bankgiro ("NNN-NNNN"/"NNNN-NNNN") and PlusGiro numbers (Luhn). */
+gboolean  kassa_bankgiro_is_valid          (const char *bankgiro);
+gboolean  kassa_plusgiro_is_valid          (const char *plusgiro);
+
 G_END_DECLS

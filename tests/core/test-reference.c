@@ -357,6 +357,122 @@ test_business_id (void)
     }
 }
 
+/* Swedish OCR (Luhn): from the rightmost digit of the base, weights 2, 1,
+ * 2, …; a two-digit product counts as its digit sum; the check digit
+ * brings the sum up to a multiple of ten.  Worked by hand:
+ *   1234:      4·2 + 3 + 2·2 + 1 = 8 + 3 + 4 + 1 = 16 → 4 → 12344
+ *   1234 + length digit: 4 + 2 digits = 6 → base 12346:
+ *              6·2 = 12 → 3, + 4 + 3·2 + 2 + 1·2 = 3 + 4 + 6 + 2 + 2 = 17 → 3
+ *              → 123463
+ *   123456789: 9·2 = 18 → 9, 8, 7·2 = 14 → 5, 6, 5·2 = 10 → 1, 4, 6, 2, 2
+ *              = 43 → 7 → 1234567897
+ *   123456789 + length digit: 11 digits → 1 → base 1234567891:
+ *              1·2 = 2, 9, 8·2 = 16 → 7, 7, 6·2 = 12 → 3, 5, 8, 3, 4, 1
+ *              = 49 → 1 → 12345678911
+ *   0:         0 → 0 → 00;  with length digit: 3 → base 03: 3·2 = 6 → 4 → 034
+ *   5:         5·2 = 10 → 1 → 9 → 59
+ *   99999999 + length digit: 10 digits → 0 → base 999999990:
+ *              0·2 + eight nines (each 9·1 = 9 or 9·2 = 18 → 9) = 72 → 8
+ *              → 9999999908
+ *   G_MAXINT64 (19 digits) was checked with an independent script. */
+static void
+test_se_ocr_from_number (void)
+{
+  static const struct
+  {
+    gint64      number;
+    gboolean    with_length;
+    const char *expected;
+  } cases[] = {
+    { 1234, FALSE, "12344" },
+    { 1234, TRUE, "123463" },
+    { 123456789, FALSE, "1234567897" },
+    { 123456789, TRUE, "12345678911" },
+    { 0, FALSE, "00" },
+    { 0, TRUE, "034" },
+    { 5, FALSE, "59" },
+    { 99999999, TRUE, "9999999908" },
+    { G_MAXINT64, FALSE, "92233720368547758074" },
+    { G_MAXINT64, TRUE, "922337203685477580710" },
+    { -1, FALSE, NULL },
+    { -1234, TRUE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *ocr = kassa_reference_se_ocr_from_number (cases[i].number,
+                                                                 cases[i].with_length);
+
+      g_test_message ("OCR of %" G_GINT64_FORMAT, cases[i].number);
+      g_assert_cmpstr (ocr, ==, cases[i].expected);
+      if (ocr != NULL)
+        g_assert_true (kassa_reference_se_ocr_is_valid (ocr));
+    }
+}
+
+static void
+test_se_ocr_is_valid (void)
+{
+  static const struct { const char *ocr; gboolean expected; } cases[] = {
+    { "12344", TRUE },
+    { "123463", TRUE },
+    { "1234567897", TRUE },
+    { "12345678911", TRUE },
+    { "00", TRUE },
+    { "59", TRUE },
+    { "12 344", TRUE },
+    { " 1234 5678 97 ", TRUE },
+    { "1234567890123456789012340", TRUE },   /* 25 digits */
+    { "12345", FALSE },                      /* wrong check digit */
+    { "12343", FALSE },
+    { "1234567898", FALSE },
+    { "21344", FALSE },                      /* swapped digits */
+    { "5", FALSE },                          /* too short */
+    { "12345678901234567890123459", FALSE }, /* 26 digits, Luhn right */
+    { "12a44", FALSE },
+    { "1234-4", FALSE },
+    { "", FALSE },
+    { "  ", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("OCR '%s'", cases[i].ocr);
+      g_assert_cmpint (kassa_reference_se_ocr_is_valid (cases[i].ocr), ==, cases[i].expected);
+    }
+}
+
+/* Luhn by hand (digits from the right, every second one doubled):
+ *   5050-1055: 5 + 1 + 0 + 2 + 0 + 1 + 0 + 1 = 10 ✓ (5·2 = 10 → 1)
+ *   123-4566:  6 + 3 + 5 + 8 + 3 + 4 + 1 = 30 ✓; 123-4567 → 31 ✗
+ *   4605-2:    2 + 1 + 0 + 3 + 4 = 10 ✓; 4605-1 → 9 ✗ */
+static void
+test_giro_numbers (void)
+{
+  static const struct { const char *text; gboolean bankgiro; gboolean plusgiro; } cases[] = {
+    { "5050-1055", TRUE,  FALSE },   /* 8 digits: too long for a dash before the check digit */
+    { "123-4566",  TRUE,  FALSE },
+    { "123-4567",  FALSE, FALSE },
+    { "50501055",  FALSE, TRUE  },   /* no dash: not a Bankgiro, a valid 8-digit PlusGiro */
+    { "12-4566",   FALSE, FALSE },   /* dash in the wrong place for both */
+    { "4605-2",    FALSE, TRUE  },
+    { "46052",     FALSE, TRUE  },
+    { "4605-1",    FALSE, FALSE },
+    { "18",        FALSE, TRUE  },   /* 8 + 1·2 = 10 */
+    { "0",         FALSE, FALSE },
+    { "123456782", FALSE, FALSE },   /* 9 digits */
+    { "5050-105a", FALSE, FALSE },
+    { "",          FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("giro “%s”", cases[i].text);
+      g_assert_cmpint (kassa_bankgiro_is_valid (cases[i].text), ==, cases[i].bankgiro);
+      g_assert_cmpint (kassa_plusgiro_is_valid (cases[i].text), ==, cases[i].plusgiro);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +490,9 @@ main (int   argc,
   g_test_add_func ("/reference/iban/is-valid", test_iban_is_valid);
   g_test_add_func ("/reference/iban/normalize-format", test_iban_normalize_format);
   g_test_add_func ("/reference/business-id", test_business_id);
+  g_test_add_func ("/reference/se-ocr/from-number", test_se_ocr_from_number);
+  g_test_add_func ("/reference/se-ocr/is-valid", test_se_ocr_is_valid);
+  g_test_add_func ("/reference/giro", test_giro_numbers);
 
   return g_test_run ();
 }
