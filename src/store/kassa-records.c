@@ -37,6 +37,9 @@ kassa_company_new (void)
   company->document_language = g_strdup ("fi");
   company->payment_terms_days = 14;
   company->next_invoice_number = 1000;
+  company->reference_style = KASSA_REFERENCE_STYLE_FINNISH;
+  company->bankgiro = g_strdup ("");
+  company->plusgiro = g_strdup ("");
 
   return company;
 }
@@ -59,6 +62,9 @@ kassa_company_copy (const KassaCompany *company)
   copy->iban = g_strdup (company->iban);
   copy->bic = g_strdup (company->bic);
   copy->document_language = g_strdup (company->document_language);
+  copy->logo = company->logo != NULL ? g_bytes_ref (company->logo) : NULL;
+  copy->bankgiro = g_strdup (company->bankgiro);
+  copy->plusgiro = g_strdup (company->plusgiro);
 
   return copy;
 }
@@ -78,6 +84,9 @@ kassa_company_free (KassaCompany *company)
   g_free (company->iban);
   g_free (company->bic);
   g_free (company->document_language);
+  g_clear_pointer (&company->logo, g_bytes_unref);
+  g_free (company->bankgiro);
+  g_free (company->plusgiro);
   g_free (company);
 }
 

@@ -12,6 +12,13 @@
 
 G_BEGIN_DECLS
 
+/* How invoice documents print the payment reference. */
+typedef enum
+{
+  KASSA_REFERENCE_STYLE_FINNISH,  /* national reference in groups of five */
+  KASSA_REFERENCE_STYLE_RF,       /* ISO 11649 creditor reference */
+} KassaReferenceStyle;
+
 typedef struct
 {
   char     *name;
@@ -29,6 +36,10 @@ typedef struct
   gint64    next_invoice_number;
   gint64    minimum_cash_buffer;
   gint      late_interest_bp; /* printed on invoices, basis points */
+  GBytes   *logo;             /* PNG data printed on documents, or NULL */
+  gint      reference_style;  /* KassaReferenceStyle */
+  char     *bankgiro;         /* Swedish Bankgiro "NNNN-NNNN", or "" */
+  char     *plusgiro;         /* Swedish PlusGiro number, or "" */
 } KassaCompany;
 
 typedef struct
@@ -84,7 +95,7 @@ typedef struct
   KassaDay           due_date;
   char               currency[4];
   KassaInvoiceState  state;
-  char              *reference;       /* Finnish reference, NULL for drafts */
+  char              *reference;       /* Finnish reference (OCR number for a SE company), NULL for drafts */
   KassaDelivery      delivery;
   gboolean           disputed;
   gint64             credited_invoice_id; /* set on credit notes */

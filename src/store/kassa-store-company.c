@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kassa-money.h"
@@ -17,7 +19,10 @@
 #define COMPANY_COLUMNS \
   "name, business_id, vat_id, address, email, phone, iban, bic, currency, country," \
   " document_language, payment_terms_days, next_invoice_number, minimum_cash_buffer," \
-  " late_interest_bp"
+  " late_interest_bp, logo, reference_style, bankgiro, plusgiro"
+
+/* A logo is printed at most 50 × 20 mm: 2 MiB of PNG is plenty. */
+#define LOGO_MAX_BYTES (2 * 1024 * 1024)
 
 void
 kassa_store_strip_string (char *text)
@@ -57,6 +62,8 @@ normalize_company (KassaCompany *company)
   kassa_store_strip_string (company->iban);
   kassa_store_strip_string (company->bic);
   kassa_store_strip_string (company->document_language);
+  kassa_store_strip_string (company->bankgiro);
+  kassa_store_strip_string (company->plusgiro);
   company->currency[3] = '\0';
   company->country[2] = '\0';
 }
@@ -77,6 +84,55 @@ kassa_store_validate_country (const char  *country,
 {
   if (!is_country_code (country))
     return kassa_store_set_invalid (error, _("The country must be a two-letter code, such as FI."));
+
+  return TRUE;
+}
+
+static gboolean
+is_png (GBytes *data)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gsize size;
+  const guint8 *bytes = g_bytes_get_data (data, &size);
+
+  return size > sizeof signature && memcmp (bytes, signature, sizeof signature) == 0;
+}
+
+static gboolean
+validate_logo (GBytes  *logo,
+               GError **error)
+{
+  if (logo == NULL)
+    return TRUE;
+
+  if (!is_png (logo))
+    return kassa_store_set_invalid (error, _("The logo must be a PNG image. Choose a PNG file."));
+
+  if (g_bytes_get_size (logo) > LOGO_MAX_BYTES)
+    return kassa_store_set_invalid (error,
+                                    _("The logo is larger than 2 MB. Choose a smaller PNG image."));
+
+  return TRUE;
+}
+
+static gboolean
+validate_document_settings (const KassaCompany  *company,
+                            GError             **error)
+{
+  if (!validate_logo (company->logo, error))
+    return FALSE;
+
+  if (company->reference_style != KASSA_REFERENCE_STYLE_FINNISH &&
+      company->reference_style != KASSA_REFERENCE_STYLE_RF)
+    return kassa_store_set_invalid (error, _("Choose how the reference number is printed."));
+
+  if (!kassa_store_is_blank (company->bankgiro) && !kassa_bankgiro_is_valid (company->bankgiro))
+    return kassa_store_set_invalid (error,
+                                    _("The Bankgiro number is not valid. Enter it as NNN-NNNN or NNNN-NNNN."));
+
+  if (!kassa_store_is_blank (company->plusgiro) && !kassa_plusgiro_is_valid (company->plusgiro))
+    return kassa_store_set_invalid (error,
+                                    _("The PlusGiro number is not valid. Enter its 2 to 8 digits."));
 
   return TRUE;
 }
@@ -107,7 +163,7 @@ validate_company (const KassaCompany  *company,
   if (!kassa_store_is_blank (company->iban) && !kassa_iban_is_valid (company->iban))
     return kassa_store_set_invalid (error, _("The IBAN is not valid. Check the account number."));
 
-  return TRUE;
+  return validate_document_settings (company, error);
 }
 
 static gboolean
@@ -151,6 +207,24 @@ check_next_invoice_number (KassaStore          *self,
   return FALSE;
 }
 
+static void
+bind_logo (sqlite3_stmt *stmt,
+           int           index,
+           GBytes       *logo)
+{
+  gsize size;
+  gconstpointer data;
+
+  if (logo == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  data = g_bytes_get_data (logo, &size);
+  sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT);
+}
+
 static gboolean
 write_company (KassaStore          *self,
                const KassaCompany  *company,
@@ -163,13 +237,15 @@ write_company (KassaStore          *self,
 
   stmt = kassa_store_prepare (self,
                               "INSERT INTO company (id, " COMPANY_COLUMNS ")"
-                              " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                              " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                              " ?16, ?17, ?18, ?19)"
                               " ON CONFLICT (id) DO UPDATE SET"
                               " name = ?1, business_id = ?2, vat_id = ?3, address = ?4, email = ?5,"
                               " phone = ?6, iban = ?7, bic = ?8, currency = ?9, country = ?10,"
                               " document_language = ?11, payment_terms_days = ?12,"
                               " next_invoice_number = ?13, minimum_cash_buffer = ?14,"
-                              " late_interest_bp = ?15",
+                              " late_interest_bp = ?15, logo = ?16, reference_style = ?17,"
+                              " bankgiro = ?18, plusgiro = ?19",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -190,6 +266,10 @@ write_company (KassaStore          *self,
   sqlite3_bind_int64 (stmt, 13, company->next_invoice_number);
   sqlite3_bind_int64 (stmt, 14, company->minimum_cash_buffer);
   sqlite3_bind_int (stmt, 15, company->late_interest_bp);
+  bind_logo (stmt, 16, company->logo);
+  sqlite3_bind_int (stmt, 17, company->reference_style);
+  kassa_store_bind_text (stmt, 18, company->bankgiro);
+  kassa_store_bind_text (stmt, 19, company->plusgiro);
 
   if (!kassa_store_step_done (self, stmt, error))
     return FALSE;
@@ -220,6 +300,18 @@ kassa_store_save_company (KassaStore          *self,
   return kassa_store_transaction_end (self, write_company (self, clean, error), error);
 }
 
+static GBytes *
+column_bytes (sqlite3_stmt *stmt,
+              int           column)
+{
+  const void *data = sqlite3_column_blob (stmt, column);
+
+  if (data == NULL)
+    return NULL;
+
+  return g_bytes_new (data, sqlite3_column_bytes (stmt, column));
+}
+
 static KassaCompany *
 company_from_row (sqlite3_stmt *stmt)
 {
@@ -241,6 +333,12 @@ company_from_row (sqlite3_stmt *stmt)
   company->next_invoice_number = sqlite3_column_int64 (stmt, 12);
   company->minimum_cash_buffer = sqlite3_column_int64 (stmt, 13);
   company->late_interest_bp = sqlite3_column_int (stmt, 14);
+  company->logo = column_bytes (stmt, 15);
+  company->reference_style = sqlite3_column_int (stmt, 16);
+  g_free (company->bankgiro);
+  company->bankgiro = kassa_store_column_dup (stmt, 17);
+  g_free (company->plusgiro);
+  company->plusgiro = kassa_store_column_dup (stmt, 18);
 
   return company;
 }

@@ -73,6 +73,27 @@ take_invoice_number (KassaStore  *self,
   return TRUE;
 }
 
+/* The payment reference of invoice number: a Swedish company's customers
+ * pay with an OCR number (Luhn, with the length digit), everyone else with
+ * the Finnish national reference (printed as RF when the company asks). */
+static char *
+make_reference (KassaStore  *self,
+                gint64       number,
+                GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  gboolean found;
+
+  stmt = kassa_store_prepare (self, "SELECT country FROM company WHERE id = 1", error);
+  if (stmt == NULL || !kassa_store_step_row (self, stmt, &found, error))
+    return NULL;
+
+  if (found && g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "SE") == 0)
+    return kassa_reference_se_ocr_from_number (number, TRUE);
+
+  return kassa_reference_fi_from_number (number);
+}
+
 
 static gboolean set_line_error (GError     **error,
                                 const char  *format,
@@ -563,6 +584,10 @@ write_send_invoice (KassaStore  *self,
       !take_invoice_number (self, &number, error))
     return FALSE;
 
+  reference = make_reference (self, number, error);
+  if (reference == NULL)
+    return FALSE;
+
   stmt = kassa_store_prepare (self,
                               "UPDATE invoices SET state = 1, number = ?2, reference = ?3"
                               " WHERE id = ?1 AND state = 0",
@@ -570,7 +595,6 @@ write_send_invoice (KassaStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  reference = kassa_reference_fi_from_number (number);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, number);
   kassa_store_bind_text (stmt, 3, reference);
@@ -706,7 +730,10 @@ insert_credit_note (KassaStore             *self,
                     GError                **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
-  g_autofree char *reference = kassa_reference_fi_from_number (number);
+  g_autofree char *reference = make_reference (self, number, error);
+
+  if (reference == NULL)
+    return FALSE;
 
   stmt = kassa_store_prepare (self,
                               "INSERT INTO invoices (number, customer_id, issue_date, due_date,"

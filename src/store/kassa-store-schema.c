@@ -174,9 +174,21 @@ static const char schema_v2[] =
   ");"
   ;
 
+/* Invoice documents: an optional logo (PNG data), how the reference is
+ * printed (0 = Finnish national reference in groups of five, 1 = RF
+ * creditor reference), and the Swedish Bankgiro/Plusgiro numbers. */
+static const char schema_v3[] =
+  "ALTER TABLE company ADD COLUMN logo BLOB;"
+  "ALTER TABLE company ADD COLUMN reference_style INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (reference_style IN (0, 1));"
+  "ALTER TABLE company ADD COLUMN bankgiro TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE company ADD COLUMN plusgiro TEXT NOT NULL DEFAULT '';"
+  ;
+
 static const KassaMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
   { 0, NULL },
 };
 

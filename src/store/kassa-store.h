@@ -33,7 +33,7 @@ typedef enum
   KASSA_STORE_CHANGE_PAYMENTS  = 1 << 3,
 } KassaStoreChange;
 
-#define KASSA_STORE_SCHEMA_VERSION 2
+#define KASSA_STORE_SCHEMA_VERSION 3
 
 /* Figures for the Overview page, as of a day. */
 typedef struct

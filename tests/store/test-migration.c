@@ -206,7 +206,7 @@ test_migrate_v1 (Fixture       *f,
   g_assert_nonnull (store);
 
   db = kassa_store_get_db (store);
-  g_assert_cmpint (query_raw (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_raw (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (query_raw (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                                   " AND name = 'settings'"), ==, 1);
   exec_raw (db, "INSERT INTO settings (key, value) VALUES ('aging-basis', 'due')");
@@ -328,11 +328,60 @@ test_empty_files_are_set_up (Fixture       *f,
 
       store = kassa_store_open (f->path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA user_version"), ==, 2);
+      g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA user_version"), ==, 3);
       g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA application_id"),
                        ==, KASSA_SQLITE_APPLICATION_ID);
       assert_mode_0600 (f->path);
     }
+}
+
+/* A version-2 file with a company: migration 3 adds the document settings
+ * with their defaults (no logo, Finnish reference, no giro numbers) and
+ * keeps the company as it was. */
+static void
+test_migrate_v2_company (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KassaStore) store = NULL;
+  g_autoptr(KassaCompany) company = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f->path, 1);
+
+  make_v1_file (f->path, "Vanha Oy", NULL);
+  {
+    sqlite3 *db = open_raw (f->path, SQLITE_OPEN_READWRITE);
+
+    exec_raw (db, "BEGIN");
+    exec_raw (db, schema_step_sql (2));
+    exec_raw (db, "INSERT INTO company (id, name, iban, late_interest_bp)"
+                  " VALUES (1, 'Vanha Oy', 'FI79 4405 2020 0360 82', 1150);"
+                  "PRAGMA user_version = 2;");
+    exec_raw (db, "COMMIT");
+    sqlite3_close (db);
+  }
+
+  store = kassa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_file (backup, "PRAGMA user_version"), ==, 2);
+
+  company = kassa_store_get_company (store);
+  g_assert_nonnull (company);
+  g_assert_cmpstr (company->name, ==, "Vanha Oy");
+  g_assert_cmpstr (company->iban, ==, "FI79 4405 2020 0360 82");
+  g_assert_cmpint (company->late_interest_bp, ==, 1150);
+  g_assert_null (company->logo);
+  g_assert_cmpint (company->reference_style, ==, KASSA_REFERENCE_STYLE_FINNISH);
+  g_assert_cmpstr (company->bankgiro, ==, "");
+  g_assert_cmpstr (company->plusgiro, ==, "");
+
+  /* The new columns take values like the old ones. */
+  company->reference_style = KASSA_REFERENCE_STYLE_RF;
+  g_free (company->plusgiro);
+  company->plusgiro = g_strdup ("4605-2");
+  g_assert_true (kassa_store_save_company (store, company, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw (kassa_store_get_db (store), "SELECT reference_style FROM company"), ==, 1);
 }
 
 /* Refusals */
@@ -510,6 +559,8 @@ main (int   argc,
               fixture_set_up, test_failed_migration_rolls_back, fixture_tear_down);
   g_test_add ("/store/migration/empty-files", Fixture, NULL,
               fixture_set_up, test_empty_files_are_set_up, fixture_tear_down);
+  g_test_add ("/store/migration/v2-company", Fixture, NULL,
+              fixture_set_up, test_migrate_v2_company, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (refusal_cases); i++)
     {

@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "kassa-date.h"
+#include "kassa-reference.h"
 #include "kassa-store.h"
 
 typedef struct
@@ -1351,6 +1352,220 @@ test_file_locked (Fixture       *f,
   g_assert_cmpint (count_rows (f->store, "customers"), ==, 1);
 }
 
+/* Document settings of the company (schema 3) */
+
+static GBytes *
+fake_png (gsize size)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint8 *data = g_malloc0 (size);
+
+  memcpy (data, signature, MIN (size, sizeof signature));
+  return g_bytes_new_take (data, size);
+}
+
+typedef struct
+{
+  const char *bankgiro;
+  const char *plusgiro;
+  gboolean    valid;
+  const char *field;     /* word the error message must name */
+} GiroCase;
+
+/* Luhn by hand, digits from the right, every second one doubled:
+ *   5050-1055: 5 + 1 + 0 + 2 + 0 + 1 + 0 + 1 = 10 ✓ (5·2 = 10 → 1)
+ *   123-4566:  6 + 3 + 5 + 8 + 3 + 4 + 1   = 30 ✓;  123-4567 → 31 ✗
+ *   4605-2:    2 + 1 + 0 + 3 + 4           = 10 ✓;  4605-1 → 9 ✗ */
+static const GiroCase giro_cases[] = {
+  { "5050-1055",  "",          TRUE,  NULL },
+  { "123-4566",   "",          TRUE,  NULL },
+  { " 123-4566 ", "4605-2",    TRUE,  NULL },
+  { "",           "46052",     TRUE,  NULL },
+  { "",           "18",        TRUE,  NULL },   /* 8 + 1·2 = 10 */
+  { "123-4567",   "",          FALSE, "Bankgiro" },
+  { "5050-1056",  "",          FALSE, "Bankgiro" },
+  { "50501055",   "",          FALSE, "Bankgiro" },
+  { "50-501055",  "",          FALSE, "Bankgiro" },
+  { "12-4566",    "",          FALSE, "Bankgiro" },   /* 6 digits */
+  { "5050-105a",  "",          FALSE, "Bankgiro" },
+  { "",           "4605-1",    FALSE, "PlusGiro" },
+  { "",           "46-052",    FALSE, "PlusGiro" },
+  { "",           "0",         FALSE, "PlusGiro" },
+  { "",           "123456782", FALSE, "PlusGiro" },   /* 9 digits, Luhn ✓ */
+  { "",           "4605 2",    FALSE, "PlusGiro" },
+};
+
+static void
+test_company_document_settings (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (giro_cases); i++)
+    {
+      g_autoptr(KassaCompany) company = new_company ();
+
+      g_free (company->bankgiro);
+      company->bankgiro = g_strdup (giro_cases[i].bankgiro);
+      g_free (company->plusgiro);
+      company->plusgiro = g_strdup (giro_cases[i].plusgiro);
+
+      g_test_message ("giro case %u: “%s” “%s”", i, giro_cases[i].bankgiro, giro_cases[i].plusgiro);
+      g_assert_cmpint (kassa_store_save_company (f->store, company, &error), ==, giro_cases[i].valid);
+      if (giro_cases[i].valid)
+        {
+          g_autoptr(KassaCompany) stored = kassa_store_get_company (f->store);
+          g_autofree char *bankgiro = g_strstrip (g_strdup (giro_cases[i].bankgiro));
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (stored->bankgiro, ==, bankgiro);
+          g_assert_cmpstr (stored->plusgiro, ==, giro_cases[i].plusgiro);
+        }
+      else
+        {
+          g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, giro_cases[i].field));
+          g_clear_error (&error);
+        }
+    }
+}
+
+static void
+test_company_logo (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KassaCompany) company = new_company ();
+  g_autoptr(KassaCompany) stored = NULL;
+  g_autoptr(KassaCompany) copy = NULL;
+  g_autoptr(GBytes) logo = fake_png (100);
+  g_autoptr(GError) error = NULL;
+  static const char gif[] = "GIF89a\x01\x00\x01\x00\x00\x00\x00";
+
+  /* Not a PNG, a bare signature, one byte over 2 MiB, a style that does
+   * not exist: refused, with the field named. */
+  company->logo = g_bytes_new_static (gif, sizeof gif);
+  g_assert_false (kassa_store_save_company (f->store, company, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "logo"));
+  g_clear_error (&error);
+  g_bytes_unref (company->logo);
+
+  company->logo = fake_png (8);
+  g_assert_false (kassa_store_save_company (f->store, company, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_bytes_unref (company->logo);
+
+  company->logo = fake_png (2 * 1024 * 1024 + 1);
+  g_assert_false (kassa_store_save_company (f->store, company, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "logo"));
+  g_clear_error (&error);
+  g_bytes_unref (company->logo);
+
+  company->logo = g_bytes_ref (logo);
+  company->reference_style = 2;
+  g_assert_false (kassa_store_save_company (f->store, company, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (kassa_store_has_company (f->store));
+
+  /* Exactly 2 MiB is still accepted. */
+  g_bytes_unref (company->logo);
+  company->logo = fake_png (2 * 1024 * 1024);
+  company->reference_style = KASSA_REFERENCE_STYLE_RF;
+  g_assert_true (kassa_store_save_company (f->store, company, &error));
+  g_assert_no_error (error);
+
+  g_bytes_unref (company->logo);
+  company->logo = g_bytes_ref (logo);
+  g_assert_true (kassa_store_save_company (f->store, company, &error));
+  g_assert_no_error (error);
+
+  stored = kassa_store_get_company (f->store);
+  g_assert_nonnull (stored->logo);
+  g_assert_true (g_bytes_equal (stored->logo, logo));
+  g_assert_cmpint (stored->reference_style, ==, KASSA_REFERENCE_STYLE_RF);
+
+  /* The copy shares the data and survives the original. */
+  copy = kassa_company_copy (stored);
+  g_clear_pointer (&stored, kassa_company_free);
+  g_assert_true (g_bytes_equal (copy->logo, logo));
+  g_assert_cmpstr (copy->bankgiro, ==, "");
+
+  /* Removing the logo stores NULL again. */
+  g_clear_pointer (&copy->logo, g_bytes_unref);
+  copy->reference_style = KASSA_REFERENCE_STYLE_FINNISH;
+  g_assert_true (kassa_store_save_company (f->store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT logo IS NULL FROM company", 0), ==, 1);
+  stored = kassa_store_get_company (f->store);
+  g_assert_null (stored->logo);
+  g_assert_cmpint (stored->reference_style, ==, KASSA_REFERENCE_STYLE_FINNISH);
+}
+
+/* A Swedish company's invoices carry an OCR number: the invoice number, a
+ * length digit (total length mod 10) and a Luhn check digit:
+ *   1000 → "10006" → check: 6·2 → 3, 0, 0, 0, 1·2 → 2: 5 → 5 → "100065"
+ *   1001 → "10016" → check: 6·2 → 3, 1, 0, 0, 1·2 → 2: 6 → 4 → "100164"
+ * A Finnish company keeps the national reference (1000 → "10003"). */
+static void
+test_invoice_reference_by_country (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(KassaCompany) company = new_company ();
+  g_autoptr(KassaInvoiceRecord) invoice = NULL;
+  g_autoptr(KassaInvoiceRecord) sent = NULL;
+  g_autoptr(KassaInvoiceRecord) note = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer, note_id;
+
+  g_strlcpy (company->country, "SE", sizeof company->country);
+  g_strlcpy (company->currency, "SEK", sizeof company->currency);
+  g_clear_pointer (&company->iban, g_free);
+  g_free (company->bankgiro);
+  company->bankgiro = g_strdup ("5050-1055");
+  g_assert_true (kassa_store_save_company (f->store, company, &error));
+  g_assert_no_error (error);
+
+  customer = add_customer (f->store, "Kund AB");
+  invoice = new_two_line_invoice (customer, ymd (2026, 5, 4));
+  g_strlcpy (invoice->currency, "SEK", sizeof invoice->currency);
+  save_draft (f->store, invoice);
+  g_assert_true (kassa_store_send_invoice (f->store, invoice->id, &error));
+  g_assert_no_error (error);
+
+  sent = kassa_store_get_invoice (f->store, invoice->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sent->number, ==, 1000);
+  g_assert_cmpstr (sent->reference, ==, "100065");
+  g_assert_true (kassa_reference_se_ocr_is_valid (sent->reference));
+
+  note_id = kassa_store_credit_invoice (f->store, invoice->id, ymd (2026, 5, 10), &error);
+  g_assert_no_error (error);
+  note = kassa_store_get_invoice (f->store, note_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (note->number, ==, 1001);
+  g_assert_cmpstr (note->reference, ==, "100164");
+
+  /* Back to Finland: the next invoice gets the Finnish reference. */
+  g_clear_pointer (&company, kassa_company_free);
+  company = kassa_store_get_company (f->store);
+  g_strlcpy (company->country, "FI", sizeof company->country);
+  g_assert_true (kassa_store_save_company (f->store, company, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&sent, kassa_invoice_record_free);
+  g_clear_pointer (&invoice, kassa_invoice_record_free);
+  invoice = new_two_line_invoice (customer, ymd (2026, 5, 11));
+  g_strlcpy (invoice->currency, "SEK", sizeof invoice->currency);
+  save_draft (f->store, invoice);
+  g_assert_true (kassa_store_send_invoice (f->store, invoice->id, &error));
+  sent = kassa_store_get_invoice (f->store, invoice->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sent->number, ==, 1002);
+  g_assert_cmpstr (sent->reference, ==, "10029");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1381,6 +1596,9 @@ main (int   argc,
   ADD ("/store/file/mode-reopen", test_file_mode_and_reopen);
   ADD ("/store/file/new-folder", test_file_in_new_folder);
   ADD ("/store/file/locked", test_file_locked);
+  ADD ("/store/company/document-settings", test_company_document_settings);
+  ADD ("/store/company/logo", test_company_logo);
+  ADD ("/store/invoice/reference-by-country", test_invoice_reference_by_country);
 
 #undef ADD
 
