@@ -31,14 +31,25 @@ struct _KassaCompanyEditor
   AdwEntryRow  *payment_terms_row;
   AdwEntryRow  *next_number_row;
   AdwComboRow  *language_row;
+  AdwActionRow *logo_row;
+  GtkPicture   *logo_picture;
+  GtkButton    *logo_remove_button;
+  AdwComboRow  *reference_style_row;
+  AdwEntryRow  *bankgiro_row;
+  AdwEntryRow  *plusgiro_row;
 
   KassaCompany *company;
+  GBytes       *logo;            /* PNG, as it will be saved */
+  GtkNativeDialog *logo_chooser;
   gboolean      loading;
   gboolean      valid;
   gboolean      modified;
 };
 
 G_DEFINE_FINAL_TYPE (KassaCompanyEditor, kassa_company_editor, ADW_TYPE_BIN)
+
+/* The store refuses larger logos (kassa-store-company.c). */
+#define LOGO_MAX_BYTES (2 * 1024 * 1024)
 
 enum {
   PROP_0,
@@ -151,6 +162,30 @@ check_next_number (KassaCompanyEditor *self)
   return ok;
 }
 
+static gboolean
+check_giro (KassaCompanyEditor *self)
+{
+  g_autofree char *bankgiro = row_text (self->bankgiro_row);
+  g_autofree char *plusgiro = row_text (self->plusgiro_row);
+  const char *country = kassa_form_combo_get_id (self->country_row);
+  gboolean bankgiro_ok = (*bankgiro == '\0' || kassa_bankgiro_is_valid (bankgiro));
+  gboolean plusgiro_ok = (*plusgiro == '\0' || kassa_plusgiro_is_valid (plusgiro));
+  gboolean swedish = g_strcmp0 (country, "SE") == 0;
+
+  /* Only Swedish payers use them: other companies see the rows only when
+   * a number is already set. */
+  gtk_widget_set_visible (GTK_WIDGET (self->bankgiro_row), swedish || *bankgiro != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->plusgiro_row), swedish || *plusgiro != '\0');
+
+  kassa_form_set_row_error (ADW_PREFERENCES_ROW (self->bankgiro_row),
+                            bankgiro_ok ? NULL
+                            : _("The Bankgiro number is not valid. Enter it as NNN-NNNN or NNNN-NNNN."));
+  kassa_form_set_row_error (ADW_PREFERENCES_ROW (self->plusgiro_row),
+                            plusgiro_ok ? NULL
+                            : _("The PlusGiro number is not valid. Enter its 2 to 8 digits."));
+  return bankgiro_ok && plusgiro_ok;
+}
+
 static void
 validate (KassaCompanyEditor *self)
 {
@@ -164,6 +199,7 @@ validate (KassaCompanyEditor *self)
   valid &= check_bic (self);
   valid &= check_payment_terms (self);
   valid &= check_next_number (self);
+  valid &= check_giro (self);
 
   if (valid != self->valid)
     {
@@ -188,6 +224,115 @@ on_field_changed (KassaCompanyEditor *self)
 }
 
 static void
+show_logo (KassaCompanyEditor *self)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (self->logo != NULL)
+    texture = gdk_texture_new_from_bytes (self->logo, NULL);
+
+  gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), texture != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_remove_button), self->logo != NULL);
+}
+
+static void
+set_logo (KassaCompanyEditor *self,
+          GBytes             *logo)
+{
+  if (logo != NULL)
+    g_bytes_ref (logo);
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  self->logo = logo;
+
+  kassa_form_set_row_error (ADW_PREFERENCES_ROW (self->logo_row), NULL);
+  show_logo (self);
+  on_field_changed (self);
+}
+
+/* Any image GTK reads becomes PNG, the one format documents embed. */
+static GBytes *
+load_logo (GFile   *file,
+           GError **error)
+{
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_file (file, error);
+  g_autoptr(GBytes) png = NULL;
+
+  if (texture == NULL)
+    return NULL;
+
+  png = gdk_texture_save_to_png_bytes (texture);
+  if (g_bytes_get_size (png) > LOGO_MAX_BYTES)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The logo is larger than 2 MB. Choose a smaller image."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&png);
+}
+
+static void
+on_logo_chooser_response (GtkNativeDialog    *chooser,
+                          int                 response,
+                          KassaCompanyEditor *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) logo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->logo_chooser);
+  if (file == NULL)
+    return;
+
+  logo = load_logo (file, &error);
+  if (logo == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
+        message = g_strdup (error->message);
+      else
+        /* Translators: %s says why the image could not be read */
+        message = g_strdup_printf (_("This image cannot be used: %s"), error->message);
+      kassa_form_set_row_error (ADW_PREFERENCES_ROW (self->logo_row), message);
+      return;
+    }
+
+  set_logo (self, logo);
+}
+
+static void
+on_choose_logo_clicked (KassaCompanyEditor *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  if (self->logo_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  chooser = gtk_file_chooser_native_new (_("Choose Logo"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  self->logo_chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_logo_chooser_response), self, 0);
+  gtk_native_dialog_show (self->logo_chooser);
+}
+
+static void
+on_remove_logo_clicked (KassaCompanyEditor *self)
+{
+  set_logo (self, NULL);
+}
+
+static void
 setup_currencies (KassaCompanyEditor *self)
 {
   KassaFormChoice known[G_N_ELEMENTS (currencies)];
@@ -205,6 +350,11 @@ setup_currencies (KassaCompanyEditor *self)
 static void
 kassa_company_editor_dispose (GObject *object)
 {
+  KassaCompanyEditor *self = KASSA_COMPANY_EDITOR (object);
+
+  if (self->logo_chooser != NULL)
+    gtk_native_dialog_destroy (self->logo_chooser);
+  g_clear_object (&self->logo_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), KASSA_TYPE_COMPANY_EDITOR);
 
   G_OBJECT_CLASS (kassa_company_editor_parent_class)->dispose (object);
@@ -216,6 +366,7 @@ kassa_company_editor_finalize (GObject *object)
   KassaCompanyEditor *self = KASSA_COMPANY_EDITOR (object);
 
   g_clear_pointer (&self->company, kassa_company_free);
+  g_clear_pointer (&self->logo, g_bytes_unref);
 
   G_OBJECT_CLASS (kassa_company_editor_parent_class)->finalize (object);
 }
@@ -276,7 +427,15 @@ kassa_company_editor_class_init (KassaCompanyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, payment_terms_row);
   gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, next_number_row);
   gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, logo_picture);
+  gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, logo_remove_button);
+  gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, reference_style_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, bankgiro_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaCompanyEditor, plusgiro_row);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_logo_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_logo_clicked);
 }
 
 static void
@@ -340,6 +499,14 @@ kassa_company_editor_set_company (KassaCompanyEditor *self,
   set_number_row (self->payment_terms_row, company->payment_terms_days);
   set_number_row (self->next_number_row, company->next_invoice_number);
   kassa_form_combo_set_id (self->language_row, company->document_language);
+  adw_combo_row_set_selected (self->reference_style_row,
+                              company->reference_style == KASSA_REFERENCE_STYLE_RF ? 1 : 0);
+  kassa_form_set_text (GTK_EDITABLE (self->bankgiro_row), company->bankgiro);
+  kassa_form_set_text (GTK_EDITABLE (self->plusgiro_row), company->plusgiro);
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  self->logo = company->logo != NULL ? g_bytes_ref (company->logo) : NULL;
+  kassa_form_set_row_error (ADW_PREFERENCES_ROW (self->logo_row), NULL);
+  show_logo (self);
   self->loading = FALSE;
 
   if (self->modified)
@@ -397,6 +564,16 @@ kassa_company_editor_get_company (KassaCompanyEditor *self)
   bic = row_text (self->bic_row);
   take_string (&company->bic, g_ascii_strup (bic, -1));
   replace_string (&company->document_language, kassa_form_combo_get_id (self->language_row));
+
+  g_clear_pointer (&company->logo, g_bytes_unref);
+  company->logo = self->logo != NULL ? g_bytes_ref (self->logo) : NULL;
+  company->reference_style = adw_combo_row_get_selected (self->reference_style_row) == 1
+                             ? KASSA_REFERENCE_STYLE_RF : KASSA_REFERENCE_STYLE_FINNISH;
+  /* "" rather than NULL: the store keeps empty numbers as "". */
+  g_free (company->bankgiro);
+  company->bankgiro = row_text (self->bankgiro_row);
+  g_free (company->plusgiro);
+  company->plusgiro = row_text (self->plusgiro_row);
 
   terms = row_text (self->payment_terms_row);
   if (kassa_form_parse_int (terms, 0, 365, &value))

@@ -10,6 +10,7 @@
 #include "kassa-clock.h"
 #include "kassa-customer-editor.h"
 #include "kassa-customer-view.h"
+#include "kassa-invoice-labels.h"
 #include "kassa-format.h"
 #include "kassa-invoice-list.h"
 #include "kassa-invoice-window.h"
@@ -52,34 +53,6 @@ struct _KassaCustomerView
 };
 
 G_DEFINE_FINAL_TYPE (KassaCustomerView, kassa_customer_view, ADW_TYPE_WINDOW)
-
-static const char *
-status_label (KassaInvoiceStatus status)
-{
-  switch (status)
-    {
-    case KASSA_INVOICE_STATUS_DRAFT: return _("Draft");
-    case KASSA_INVOICE_STATUS_OPEN: return _("Open");
-    case KASSA_INVOICE_STATUS_PARTIALLY_PAID: return _("Partially paid");
-    case KASSA_INVOICE_STATUS_PAID: return _("Paid");
-    case KASSA_INVOICE_STATUS_OVERDUE: return _("Overdue");
-    case KASSA_INVOICE_STATUS_CREDITED: return _("Credited");
-    case KASSA_INVOICE_STATUS_CREDIT_NOTE: return _("Credit note");
-    default: return "";
-    }
-}
-
-static const char *
-delivery_label (KassaDelivery delivery)
-{
-  switch (delivery)
-    {
-    case KASSA_DELIVERY_EMAIL: return _("Email");
-    case KASSA_DELIVERY_EINVOICE: return _("E-invoice");
-    case KASSA_DELIVERY_PAPER: return _("Paper");
-    default: return "";
-    }
-}
 
 static void
 add_detail (KassaCustomerView *self,
@@ -145,7 +118,7 @@ update_details (KassaCustomerView *self)
   add_detail (self, _("Address"), r->address);
   add_detail (self, _("Payment Terms"), terms);
   add_detail (self, _("Credit Limit"), limit);
-  add_detail (self, _("Delivery"), delivery_label (r->delivery));
+  add_detail (self, _("Delivery"), kassa_delivery_to_string (r->delivery));
   add_detail (self, _("E-invoice Address"), r->einvoice_address);
   add_detail (self, _("Notes"), r->notes);
 }
@@ -368,7 +341,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
 
     case CELL_STATUS:
-      text = g_strdup (status_label (s->status));
+      text = g_strdup (kassa_invoice_status_to_string (s->status));
       if (s->status == KASSA_INVOICE_STATUS_OVERDUE)
         gtk_widget_add_css_class (cell, "error");
       else

@@ -9,8 +9,10 @@
 
 #include "kassa-clock.h"
 #include "kassa-date.h"
+#include "kassa-document-export.h"
 #include "kassa-invoice-editor-private.h"
 #include "kassa-invoice-labels.h"
+#include "kassa-invoice-view.h"
 #include "kassa-invoice-window.h"
 #include "kassa-money.h"
 #include "kassa-vat.h"
@@ -312,6 +314,8 @@ set_problem (KassaInvoiceEditor *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send", valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-pdf", valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-print", valid);
 }
 
 /* Checks every field, shows each error next to its field and the first
@@ -335,9 +339,9 @@ kassa_invoice_editor_validate (KassaInvoiceEditor *self)
         : lines_error;
 
   if (first == issue_error && issue_error != NULL)
-    set_problem (self, g_strdup_printf ("%s: %s", _("Issue date"), issue_error));
+    set_problem (self, g_strdup_printf ("%s: %s", _("Issue Date"), issue_error));
   else if (first == due_error && due_error != NULL)
-    set_problem (self, g_strdup_printf ("%s: %s", _("Due date"), due_error));
+    set_problem (self, g_strdup_printf ("%s: %s", _("Due Date"), due_error));
   else
     set_problem (self, g_strdup (first));
 
@@ -460,29 +464,77 @@ save_action (GtkWidget  *widget,
     close_saved (self);
 }
 
+/* Saves the draft and numbers it; FALSE (with a toast) leaves the draft. */
+static gboolean
+save_and_send (KassaInvoiceEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!save_draft (self))
+    return FALSE;
+
+  if (!kassa_store_send_invoice (self->store, self->record->id, &error))
+    {
+      /* The draft is saved; the user can fix the problem and send again. */
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   KassaInvoiceEditor *self = KASSA_INVOICE_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
   GtkWindow *parent;
 
-  if (!save_draft (self))
+  if (!save_and_send (self))
     return;
-
-  if (!kassa_store_send_invoice (self->store, self->record->id, &error))
-    {
-      /* The draft is saved; the user can fix the problem and send again. */
-      show_toast (self, error->message);
-      return;
-    }
 
   /* Show the numbered invoice where the user can record payments. */
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   kassa_invoice_window_present (parent, self->store, self->record->id, 0);
   close_saved (self);
+}
+
+/* Sends, then saves the PDF or prints from the invoice's own window: the
+ * file and print dialogs, and their outcome, belong to the sent invoice
+ * now that the editor closes. */
+static void
+send_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KassaInvoiceEditor *self = KASSA_INVOICE_EDITOR (widget);
+  KassaDocumentAction action = g_str_equal (action_name, "editor.send-print")
+                               ? KASSA_DOCUMENT_ACTION_PRINT : KASSA_DOCUMENT_ACTION_SAVE_PDF;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  KassaInvoiceView *view;
+
+  if (!save_and_send (self))
+    return;
+
+  view = kassa_invoice_view_new (self->store, self->record->id, &error);
+  if (view == NULL)
+    {
+      /* Sent all the same: this shows why the invoice cannot be opened. */
+      kassa_invoice_window_present (parent, self->store, self->record->id, 0);
+      close_saved (self);
+      return;
+    }
+
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (view), parent);
+      gtk_window_set_application (GTK_WINDOW (view), gtk_window_get_application (parent));
+    }
+  gtk_window_present (GTK_WINDOW (view));
+  close_saved (self);
+  kassa_invoice_view_run_document_action (view, action, TRUE);
 }
 
 static void
@@ -618,6 +670,8 @@ kassa_invoice_editor_class_init (KassaInvoiceEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "editor.send-pdf", NULL, send_document_action);
+  gtk_widget_class_install_action (widget_class, "editor.send-print", NULL, send_document_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   kassa_invoice_editor_class_install_line_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

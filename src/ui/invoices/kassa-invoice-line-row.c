@@ -108,7 +108,7 @@ parse_unit_price (KassaInvoiceLineRow *self,
 
   if (!kassa_money_parse (entry_text (self->unit_price_entry), self->currency, self->locale,
                           &line->unit_price, &error))
-    note_error (self, self->unit_price_entry, _("Unit price"), error->message);
+    note_error (self, self->unit_price_entry, _("Unit Price"), error->message);
 }
 
 static void
@@ -123,7 +123,7 @@ parse_unit_cost (KassaInvoiceLineRow *self,
 
   if (!kassa_money_parse (entry_text (self->unit_cost_entry), self->currency, self->locale,
                           &line->unit_cost, &error))
-    note_error (self, self->unit_cost_entry, _("Unit cost"), error->message);
+    note_error (self, self->unit_cost_entry, _("Unit Cost"), error->message);
 }
 
 static void
@@ -140,8 +140,14 @@ parse_discount (KassaInvoiceLineRow *self,
                             &line->discount, &error))
     note_error (self, self->discount_entry, _("Discount"), error->message);
   else if (line->discount < 0 || line->discount > 10000)
-    note_error (self, self->discount_entry, _("Discount"),
-                _("Enter a discount between 0 and 100 %"));
+    {
+      g_autofree char *low = kassa_percent_format (0, self->locale);
+      g_autofree char *high = kassa_percent_format (10000, self->locale);
+      /* Translators: the limits are formatted percentages, e.g. "0 %" and "100 %" */
+      g_autofree char *message = g_strdup_printf (_("Enter a discount between %s and %s"), low, high);
+
+      note_error (self, self->discount_entry, _("Discount"), message);
+    }
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "kassa-clock.h"
 #include "kassa-date.h"
+#include "kassa-document-preview.h"
 #include "kassa-invoice-labels.h"
 #include "kassa-invoice-view.h"
 #include "kassa-invoice-window.h"
@@ -564,6 +565,21 @@ credit_action (GtkWidget  *widget,
 }
 
 static void
+document_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KassaInvoiceView *self = KASSA_INVOICE_VIEW (widget);
+
+  if (g_str_equal (action_name, "view.preview"))
+    kassa_invoice_view_run_document_action (self, KASSA_DOCUMENT_ACTION_PREVIEW, FALSE);
+  else if (g_str_equal (action_name, "view.print"))
+    kassa_invoice_view_run_document_action (self, KASSA_DOCUMENT_ACTION_PRINT, FALSE);
+  else
+    kassa_invoice_view_run_document_action (self, KASSA_DOCUMENT_ACTION_SAVE_PDF, FALSE);
+}
+
+static void
 build_totals_grid (KassaInvoiceView *self)
 {
   GtkLabel *total_title;
@@ -574,9 +590,9 @@ build_totals_grid (KassaInvoiceView *self)
   self->vat_total_label = attach_label (self->totals_grid, NULL, 1, 1, TRUE);
   total_title = attach_label (self->totals_grid, _("Total"), 0, 2, FALSE);
   self->total_label = attach_label (self->totals_grid, NULL, 1, 2, TRUE);
-  attach_label (self->totals_grid, _("Paid"), 0, 3, FALSE);
+  attach_label (self->totals_grid, C_("amount", "Paid"), 0, 3, FALSE);
   self->paid_label = attach_label (self->totals_grid, NULL, 1, 3, TRUE);
-  attach_label (self->totals_grid, _("Open"), 0, 4, FALSE);
+  attach_label (self->totals_grid, C_("amount", "Open"), 0, 4, FALSE);
   self->totals_open_label = attach_label (self->totals_grid, NULL, 1, 4, TRUE);
 
   gtk_widget_add_css_class (GTK_WIDGET (total_title), "grand-total");
@@ -618,6 +634,12 @@ kassa_invoice_view_class_init (KassaInvoiceViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "view.record-payment", NULL, record_payment_action);
   gtk_widget_class_install_action (widget_class, "view.credit", NULL, credit_action);
+  gtk_widget_class_install_action (widget_class, "view.preview", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "view.save-pdf", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "view.print", NULL, document_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "view.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.save-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "view.record-payment", NULL);
@@ -703,6 +725,20 @@ kassa_invoice_view_get_store (KassaInvoiceView *self)
   g_return_val_if_fail (KASSA_IS_INVOICE_VIEW (self), NULL);
 
   return self->store;
+}
+
+void
+kassa_invoice_view_run_document_action (KassaInvoiceView    *self,
+                                        KassaDocumentAction  action,
+                                        gboolean             just_sent)
+{
+  g_return_if_fail (KASSA_IS_INVOICE_VIEW (self));
+
+  if (action == KASSA_DOCUMENT_ACTION_PREVIEW)
+    kassa_document_preview_present (GTK_WINDOW (self), self->store, self->invoice_id);
+  else
+    kassa_document_export_run (GTK_WINDOW (self), self->toast_overlay, self->store,
+                               self->invoice_id, action, just_sent);
 }
 
 GtkButton *

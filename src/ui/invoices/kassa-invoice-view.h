@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "kassa-document-export.h"
 #include "kassa-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,10 @@ KassaInvoiceView *kassa_invoice_view_new                   (KassaStore       *st
                                                             GError          **error);
 gint64            kassa_invoice_view_get_invoice_id        (KassaInvoiceView *self);
 KassaStore       *kassa_invoice_view_get_store             (KassaInvoiceView *self);
+/* Preview, Save as PDF or Print; just_sent as in kassa_document_export_run. */
+void              kassa_invoice_view_run_document_action   (KassaInvoiceView    *self,
+                                                            KassaDocumentAction  action,
+                                                            gboolean             just_sent);
 
 /* Test hooks. */
 GtkButton        *kassa_invoice_view_get_record_payment_button (KassaInvoiceView *self);
