@@ -13,9 +13,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(KassaApplication) app = NULL;
+  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* KASSA_LOCALEDIR lets the build tree's catalogs serve an uninstalled run. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -283,3 +283,35 @@ kassa_overview_page_refresh (KassaOverviewPage *self)
   update_figures (self, company, today);
   update_overdue_list (self, today);
 }
+
+GtkLabel *
+kassa_overview_page_get_open_amount_label (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->open_amount_label;
+}
+
+GtkLabel *
+kassa_overview_page_get_overdue_amount_label (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->overdue_amount_label;
+}
+
+GtkLabel *
+kassa_overview_page_get_overdue_count_label (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->overdue_count_label;
+}
+
+GtkLabel *
+kassa_overview_page_get_month_amount_label (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->month_amount_label;
+}

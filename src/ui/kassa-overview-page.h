@@ -18,4 +18,10 @@ GtkWidget *kassa_overview_page_new     (KassaStore        *store);
  * store change). */
 void       kassa_overview_page_refresh (KassaOverviewPage *self);
 
+/* For tests: the figures as the user sees them. */
+GtkLabel  *kassa_overview_page_get_open_amount_label    (KassaOverviewPage *self);
+GtkLabel  *kassa_overview_page_get_overdue_amount_label (KassaOverviewPage *self);
+GtkLabel  *kassa_overview_page_get_overdue_count_label  (KassaOverviewPage *self);
+GtkLabel  *kassa_overview_page_get_month_amount_label   (KassaOverviewPage *self);
+
 G_END_DECLS

@@ -130,8 +130,9 @@ apply_scale (KassaDocumentPreview *self)
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (child), height);
     }
 
-  /* Translators: the zoom level in percent; use your language's spacing */
-  zoom = g_strdup_printf (_("%d %%"), (int) round (self->scale / ZOOM_ACTUAL * 100));
+  /* Translators: the zoom level of the preview, e.g. "91%"; Finnish and
+   * Swedish put a space before the percent sign */
+  zoom = g_strdup_printf (_("%d%%"), (int) round (self->scale / ZOOM_ACTUAL * 100));
   gtk_menu_button_set_label (self->zoom_button, zoom);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in", self->scale < ZOOM_MAX - 0.001);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out", self->scale > ZOOM_MIN + 0.001);
