@@ -84,13 +84,12 @@ def descendants(node, predicate):
 def find_node(node, role, name=None, name_contains=None):
     """The first node with this role and name.  GTK 4.8 does not set the
     SHOWING state on a window's descendants, so hidden widgets (the narrow
-    view switcher) count too; their actions work.  It also appends a
-    button's content to its accessible label ("Add Customer Add Customer"),
-    so a name matches when it starts with the label."""
+    view switcher) count too; their actions work.  Names must match exactly:
+    a button with visible text must not repeat it in an extra label."""
     def matches(n):
         if n.roleName != role:
             return False
-        if name is not None and n.name != name and not n.name.startswith(name + ' '):
+        if name is not None and n.name != name:
             return False
         if name_contains is not None and name_contains not in n.name:
             return False
