@@ -48,10 +48,16 @@ G_DEFINE_FINAL_TYPE (KassaCustomersPage, kassa_customers_page, ADW_TYPE_BIN)
 static void
 update_state (KassaCustomersPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->customers));
+  guint n;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean filtered = (*search != '\0' || gtk_toggle_button_get_active (self->archived_toggle));
   g_autofree char *count = NULL;
+
+  /* Nothing is queried before the page is first shown. */
+  if (self->customers == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->customers));
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -65,6 +71,8 @@ update_state (KassaCustomersPage *self)
 static void
 on_search_changed (KassaCustomersPage *self)
 {
+  if (self->customers == NULL)
+    return;
   kassa_customer_list_set_search (self->customers,
                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -78,6 +86,8 @@ on_stop_search (KassaCustomersPage *self)
 static void
 on_archived_toggled (KassaCustomersPage *self)
 {
+  if (self->customers == NULL)
+    return;
   kassa_customer_list_set_show_archived (self->customers,
                                          gtk_toggle_button_get_active (self->archived_toggle));
 }
@@ -107,6 +117,8 @@ on_row_activated (KassaCustomersPage *self,
   g_autoptr(KassaCustomer) customer = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  if (self->customers == NULL)
+    return;
   customer = g_list_model_get_item (G_LIST_MODEL (self->customers), position);
   if (customer == NULL)
     return;
@@ -247,6 +259,40 @@ setup_column (KassaCustomersPage  *self,
   kassa_column_sort_attach (column, sort);
 }
 
+/* The list is queried when the page is first shown (or asked for), so that
+ * opening a large company does not wait for a page nobody looks at. */
+static void
+ensure_model (KassaCustomersPage *self)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  if (self->customers != NULL || self->store == NULL)
+    return;
+
+  self->customers = kassa_customer_list_new (self->store);
+  kassa_customer_list_set_today (self->customers, kassa_clock_today ());
+  g_signal_connect_object (self->customers, "items-changed", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->customers)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    on_search_changed (self);
+  if (gtk_toggle_button_get_active (self->archived_toggle))
+    on_archived_toggled (self);
+  on_sort_changed (self);
+  update_state (self);
+}
+
+static void
+kassa_customers_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kassa_customers_page_parent_class)->map (widget);
+  ensure_model (KASSA_CUSTOMERS_PAGE (widget));
+}
+
 static void
 kassa_customers_page_dispose (GObject *object)
 {
@@ -264,6 +310,8 @@ kassa_customers_page_class_init (KassaCustomersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = kassa_customers_page_map;
 
   object_class->dispose = kassa_customers_page_dispose;
 
@@ -308,8 +356,6 @@ GtkWidget *
 kassa_customers_page_new (KassaStore *store)
 {
   KassaCustomersPage *self;
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
   g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
 
   self = g_object_new (KASSA_TYPE_CUSTOMERS_PAGE, NULL);
@@ -318,17 +364,6 @@ kassa_customers_page_new (KassaStore *store)
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
 
-  self->customers = kassa_customer_list_new (store);
-  kassa_customer_list_set_today (self->customers, kassa_clock_today ());
-  g_signal_connect_object (self->customers, "items-changed", G_CALLBACK (update_state), self,
-                           G_CONNECT_SWAPPED);
-
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->customers)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  on_sort_changed (self);
-  update_state (self);
 
   return GTK_WIDGET (self);
 }
@@ -346,5 +381,6 @@ kassa_customers_page_get_model (KassaCustomersPage *self)
 {
   g_return_val_if_fail (KASSA_IS_CUSTOMERS_PAGE (self), NULL);
 
+  ensure_model (self);
   return G_LIST_MODEL (self->customers);
 }

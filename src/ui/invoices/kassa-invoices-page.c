@@ -229,8 +229,14 @@ is_filtered (KassaInvoicesPage *self)
 static void
 update_state (KassaInvoicesPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->invoices));
+  guint n;
   g_autofree char *summary = NULL;
+
+  /* Nothing is queried before the page is first shown. */
+  if (self->invoices == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->invoices));
 
   /* Translators: the number of invoices shown in the list */
   summary = g_strdup_printf (ngettext ("%u invoice", "%u invoices", n), n);
@@ -257,6 +263,8 @@ on_column_view_activate (KassaInvoicesPage *self,
 static void
 on_search_changed (KassaInvoicesPage *self)
 {
+  if (self->invoices == NULL)
+    return;
   kassa_invoice_list_set_search (self->invoices,
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_state (self);
@@ -275,6 +283,8 @@ on_filter_changed (KassaInvoicesPage *self)
 
   if (selected == GTK_INVALID_LIST_POSITION)
     selected = KASSA_INVOICE_FILTER_ALL;
+  if (self->invoices == NULL)
+    return;
 
   kassa_invoice_list_set_filter (self->invoices, (KassaInvoiceFilter) selected);
   update_state (self);
@@ -327,6 +337,8 @@ on_date_range_changed (KassaInvoicesPage *self)
     return;
 
   self->date_range_set = from != 0 || to != 0;
+  if (self->invoices == NULL)
+    return;
   kassa_invoice_list_set_date_range (self->invoices, from, to);
   update_state (self);
 }
@@ -468,7 +480,8 @@ on_batch_progress (GObject *source_object,
     return;
 
   gtk_progress_bar_set_fraction (self->batch_progress, n_total > 0 ? (double) n_done / n_total : 0);
-  /* Translators: progress of saving PDFs, e.g. "Saved 3 of 10 PDFs" */
+  /* Translators: progress of saving PDFs, e.g. "Saved 3 of 10 PDFs"; the
+   * plural form follows the second number, the total */
   text = g_strdup_printf (ngettext ("Saved %d of %d PDF", "Saved %d of %d PDFs", n_total),
                           (int) n_done, (int) n_total);
   gtk_label_set_text (self->batch_label, text);
@@ -678,12 +691,49 @@ open_from_environment (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The list is queried when the page is first shown (or a filter is asked
+ * for), so that opening a large company does not wait for it. */
+static void
+ensure_model (KassaInvoicesPage *self)
+{
+  if (self->invoices != NULL || self->store == NULL)
+    return;
+
+  self->invoices = kassa_invoice_list_new (self->store, self->today);
+  kassa_invoice_list_freeze (self->invoices);
+  kassa_invoice_list_set_sort (self->invoices, KASSA_INVOICE_SORT_ISSUE_DATE, TRUE);
+  on_filter_changed (self);
+  on_date_range_changed (self);
+  on_search_changed (self);
+  kassa_invoice_list_thaw (self->invoices);
+
+  /* Several rows can be selected for "Save PDFs…"; activating one row
+   * still opens that invoice. */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->invoices)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_batch_bar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_batch_bar), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_signal_connect_object (self->invoices, "items-changed", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  /* Header clicks sort in SQL; start with the newest invoices first. */
+  gtk_column_view_sort_by_column (self->column_view, self->issue_column, GTK_SORT_DESCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
+  update_state (self);
+  update_batch_bar (self);
+}
+
 static void
 kassa_invoices_page_map (GtkWidget *widget)
 {
   KassaInvoicesPage *self = KASSA_INVOICES_PAGE (widget);
 
   GTK_WIDGET_CLASS (kassa_invoices_page_parent_class)->map (widget);
+  ensure_model (self);
 
   if (!self->env_handled && g_getenv (OPEN_INVOICE_ENV) != NULL)
     {
@@ -794,31 +844,6 @@ kassa_invoices_page_init (KassaInvoicesPage *self)
   kassa_column_sort_attach (self->open_column, KASSA_INVOICE_SORT_OPEN);
 }
 
-static void
-attach_model (KassaInvoicesPage *self)
-{
-  self->invoices = kassa_invoice_list_new (self->store, self->today);
-  kassa_invoice_list_set_sort (self->invoices, KASSA_INVOICE_SORT_ISSUE_DATE, TRUE);
-
-  /* Several rows can be selected for "Save PDFs…"; activating one row
-   * still opens that invoice. */
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->invoices)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_batch_bar), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_batch_bar), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-  g_signal_connect_object (self->invoices, "items-changed", G_CALLBACK (update_state), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-  /* Header clicks sort in SQL; start with the newest invoices first. */
-  gtk_column_view_sort_by_column (self->column_view, self->issue_column, GTK_SORT_DESCENDING);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
-  update_state (self);
-  update_batch_bar (self);
-}
 
 GtkWidget *
 kassa_invoices_page_new (KassaStore *store)
@@ -829,7 +854,6 @@ kassa_invoices_page_new (KassaStore *store)
 
   self = g_object_new (KASSA_TYPE_INVOICES_PAGE, NULL);
   self->store = g_object_ref (store);
-  attach_model (self);
 
   return GTK_WIDGET (self);
 }
@@ -849,5 +873,6 @@ kassa_invoices_page_show_filter (KassaInvoicesPage  *self,
   g_return_if_fail (KASSA_IS_INVOICES_PAGE (self));
   g_return_if_fail (filter <= KASSA_INVOICE_FILTER_CREDITED);
 
+  ensure_model (self);
   gtk_drop_down_set_selected (self->filter_dropdown, filter);
 }
