@@ -13,6 +13,7 @@
 #include "kassa-bank-barcode.h"
 #include "kassa-date.h"
 #include "kassa-invoice-document.h"
+#include "kassa-money.h"
 #include "kassa-reference.h"
 
 #define BARCODE_DIGITS      54
@@ -104,8 +105,14 @@ check_amount (gint64   amount_cents,
    * the amount to pay, so both are refused (and credit notes get none). */
   if (amount_cents < 1 || amount_cents > AMOUNT_MAX_CENTS)
     {
-      set_invalid (error, _("A bank barcode can only be printed for an amount to pay "
-                            "between 0.01 and 999 999.99 euros."));
+      g_autofree char *low = kassa_money_format (1, "EUR", kassa_locale_current ());
+      g_autofree char *high = kassa_money_format (AMOUNT_MAX_CENTS, "EUR", kassa_locale_current ());
+
+      /* Translators: the limits are formatted amounts, e.g. "€0.01" and "€999,999.99" */
+      g_autofree char *message = g_strdup_printf (_("A bank barcode can only be printed for an amount to pay "
+                                                  "between %s and %s."), low, high);
+
+      set_invalid (error, message);
       return FALSE;
     }
 

@@ -13,6 +13,7 @@
 #include "kassa-date.h"
 #include "kassa-epc-qr.h"
 #include "kassa-invoice-document.h"
+#include "kassa-money.h"
 #include "kassa-reference.h"
 
 #define PAYLOAD_MAX_BYTES  331
@@ -161,8 +162,14 @@ amount_line (gint64   amount_cents,
 {
   if (amount_cents < 1 || amount_cents > AMOUNT_MAX_CENTS)
     {
-      set_invalid (error, _("A payment QR code can only be printed for an amount to pay "
-                            "between 0.01 and 999 999 999.99 euros."));
+      g_autofree char *low = kassa_money_format (1, "EUR", kassa_locale_current ());
+      g_autofree char *high = kassa_money_format (AMOUNT_MAX_CENTS, "EUR", kassa_locale_current ());
+
+      /* Translators: the limits are formatted amounts, e.g. "€0.01" and "€999,999,999.99" */
+      g_autofree char *message = g_strdup_printf (_("A payment QR code can only be printed for an amount to pay "
+                                                  "between %s and %s."), low, high);
+
+      set_invalid (error, message);
       return NULL;
     }
 

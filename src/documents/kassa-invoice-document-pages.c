@@ -252,7 +252,7 @@ delivery_label (KassaInvoiceDocument *self)
     case KASSA_DELIVERY_EINVOICE:
       return T (NC_("document", "E-invoice"));
     case KASSA_DELIVERY_PAPER:
-      return T (NC_("document", "Letter"));
+      return T (NC_("document", "Paper"));
     case KASSA_DELIVERY_EMAIL:
     default:
       return T (NC_("document", "Email"));

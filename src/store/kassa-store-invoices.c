@@ -126,10 +126,16 @@ validate_line (const KassaInvoiceLine  *line,
     return set_line_error (error, _("Line %u: the quantity is too large."), n);
   if (ABS (line->unit_price) > MAX_UNIT_PRICE || ABS (line->unit_cost) > MAX_UNIT_PRICE)
     return set_line_error (error, _("Line %u: the unit price is too large."), n);
-  if (line->vat_rate < 0 || line->vat_rate > 10000)
-    return set_line_error (error, _("Line %u: the VAT rate must be between 0 %% and 100 %%."), n);
-  if (line->discount < 0 || line->discount > 10000)
-    return set_line_error (error, _("Line %u: the discount must be between 0 %% and 100 %%."), n);
+  if (line->vat_rate < 0 || line->vat_rate > 10000 || line->discount < 0 || line->discount > 10000)
+    {
+      g_autofree char *low = kassa_percent_format (0, kassa_locale_current ());
+      g_autofree char *high = kassa_percent_format (10000, kassa_locale_current ());
+
+      /* Translators: %u is the line number, the limits are formatted percentages */
+      return line->discount < 0 || line->discount > 10000
+             ? set_line_error (error, _("Line %u: the discount must be between %s and %s."), n, low, high)
+             : set_line_error (error, _("Line %u: the VAT rate must be between %s and %s."), n, low, high);
+    }
 
   if (line->description != NULL && !g_utf8_validate (line->description, -1, NULL))
     return set_line_error (error, _("Line %u: the description contains invalid characters."), n);

@@ -409,8 +409,8 @@ kassa_application_open (GApplication  *application,
   path = g_file_get_path (files[0]);
   if (path == NULL)
     {
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                             _("Only company files on this computer can be opened."));
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Only company files on this computer can be opened."));
       g_autofree char *uri = g_file_get_uri (files[0]);
 
       show_open_error (self, get_main_window (self), uri, error);

@@ -11,7 +11,7 @@ status=0
 cd "$srcdir"
 
 # Every file with translatable strings must be in POTFILES.in.
-for file in $(grep -rlE '(\b_|\bN_|\bC_|ngettext|g_dngettext) ?\(|translatable="yes"' src | sort); do
+for file in $(grep -rlE --include='*.c' --include='*.ui' '(\b_|\bN_|\bC_|\bNC_|ngettext|g_dngettext) ?\(|translatable="yes"' src resources | sort); do
   if ! grep -qx "$file" po/POTFILES.in; then
     echo "missing from po/POTFILES.in: $file"
     status=1

@@ -910,11 +910,59 @@ test_write_errors (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, files_before + 1);
 }
 
+/* The build's real catalogs (po/ compiled by meson), when the test runs
+ * under meson: the printed labels are in the customer's language. */
+static char *build_catalogs;
+
+static void
+test_translated_labels (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { const char *language; const char *labels[4]; } cases[] = {
+    { "fi",    { "LASKU", "Eräpäivä", "Viitenumero", "Virtuaaliviivakoodi" } },
+    { "sv",    { "FAKTURA", "Förfallodag", "Referensnummer", "Virtuell streckkod" } },
+    { "zh_CN", { "发票", "到期日", "付款参考号", "虚拟条形码" } },
+  };
+
+  if (build_catalogs == NULL)
+    {
+      g_test_skip ("KASSA_LOCALEDIR does not point at the build's catalogs");
+      return;
+    }
+
+  g_setenv ("KASSA_LOCALEDIR", build_catalogs, TRUE);
+  save_company (f, KASSA_REFERENCE_STYLE_FINNISH, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KassaInvoiceDocument) document = NULL;
+      g_autofree char *name = g_strdup_printf ("Customer %u", i);
+      g_autofree char *file = g_strdup_printf ("translated-%s.pdf", cases[i].language);
+      g_autofree char *path = NULL;
+      g_autofree char *pdf = NULL;
+
+      document = open_document (f, add_invoice (f, add_customer (f, name, cases[i].language), 0, FALSE));
+      path = write_pdf (f, document, file);
+      pdf = pdf_text (path);
+      if (pdf == NULL)
+        break;
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].labels); j++)
+        assert_contains (pdf, cases[i].labels[j]);
+    }
+  g_unsetenv ("KASSA_LOCALEDIR");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* The layout tests read English labels (no catalog); one test below
+   * checks the real translations. */
+  if (g_getenv ("KASSA_LOCALEDIR") != NULL &&
+      g_file_test (g_getenv ("KASSA_LOCALEDIR"), G_FILE_TEST_IS_DIR))
+    build_catalogs = g_strdup (g_getenv ("KASSA_LOCALEDIR"));
+  g_setenv ("KASSA_LOCALEDIR", "/nonexistent", TRUE);
 
 #define ADD(name, data, func) \
   g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -935,6 +983,7 @@ main (int   argc,
   ADD ("/documents/invoice/logo", NULL, test_logo);
   ADD ("/documents/invoice/write-errors", NULL, test_write_errors);
   ADD ("/documents/invoice/swedish-company", NULL, test_swedish_company);
+  ADD ("/documents/invoice/translated-labels", NULL, test_translated_labels);
 
 #undef ADD
 
