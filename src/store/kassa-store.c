@@ -936,4 +936,3 @@ kassa_store_run_in_transaction (KassaStore                *self,
 
   return kassa_store_transaction_end (self, func (self, user_data, error), error);
 }
-
