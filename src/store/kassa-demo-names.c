@@ -339,7 +339,8 @@ kassa_demo_make_foreign_business (KassaDemoRng          *rng,
       text->phone = make_phone (rng, "+86 21");
       text->address = make_address (rng, KASSA_DEMO_PICK (rng, cn_streets),
                                     &KASSA_DEMO_PICK (rng, cn_cities));
-      text->language = "en";
+      /* Chinese partners get their invoices in Chinese. */
+      text->language = "zh_CN";
     }
 
   text->country = country;
