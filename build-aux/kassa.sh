@@ -96,7 +96,8 @@ run_tests ()
   meson setup build-asan --buildtype=debug --werror \
     -Db_sanitize=address,undefined -Db_lundef=false
   meson compile -C build-asan
-  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+  # Full stacks on malloc, so that suppressions match frames in GLib.
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   export LSAN_OPTIONS="suppressions=$SRC/tests/lsan.supp:print_suppressions=0"
   run_suite build-asan --suite core --suite ui --timeout-multiplier 4
