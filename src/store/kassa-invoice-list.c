@@ -115,13 +115,16 @@ filter_condition (KassaInvoiceFilter filter)
     case KASSA_INVOICE_FILTER_OPEN:
       return "i.state = 1 AND i.paid <> i.total AND i.total - i.paid > 0";
     case KASSA_INVOICE_FILTER_OVERDUE:
+      /* Credit notes are never overdue (as in the Overview figures), even
+       * one refunded past its total. */
       return "i.state = 1 AND i.paid <> i.total AND i.total - i.paid > 0"
-             " AND i.due_date < :today";
+             " AND i.due_date < :today AND i.credited_invoice_id IS NULL";
     case KASSA_INVOICE_FILTER_PAID:
       /* Settled sent invoices, as kassa_invoice_status_derive calls them
-       * PAID (overpaid ones included); credited pairs are CREDITED. */
-      return "i.state = 1 AND i.total - i.paid <= 0 AND i.total > 0"
-             " AND i.credited_invoice_id IS NULL";
+       * PAID: overpaid ones, zero totals and refunded negative invoices
+       * included; credited pairs are CREDITED. */
+      return "i.state = 1 AND i.credited_invoice_id IS NULL"
+             " AND CASE WHEN i.total > 0 THEN i.paid >= i.total ELSE i.paid <= i.total END";
     case KASSA_INVOICE_FILTER_CREDITED:
       return "(i.state = 2 OR i.credited_invoice_id IS NOT NULL)";
     case KASSA_INVOICE_FILTER_ALL:

@@ -306,13 +306,16 @@ is_settled (gint64 total,
   return open >= 0;
 }
 
+/* Overdue means the customer is late: only while they owe something (a
+ * negative invoice owed back to them is never overdue), as in the overdue
+ * figures and the overdue filter.  The due date itself is still on time. */
 static KassaInvoiceStatus
 status_by_due_date (KassaInvoiceStatus not_due,
+                    gint64             open,
                     KassaDay           due_date,
                     KassaDay           today)
 {
-  /* The due date itself is still on time. */
-  return today > due_date ? KASSA_INVOICE_STATUS_OVERDUE : not_due;
+  return open > 0 && today > due_date ? KASSA_INVOICE_STATUS_OVERDUE : not_due;
 }
 
 KassaInvoiceStatus
@@ -335,7 +338,7 @@ kassa_invoice_status_derive (KassaInvoiceState state,
 
   /* Overdue wins over partially paid: it is what needs action. */
   if (paid != 0)
-    return status_by_due_date (KASSA_INVOICE_STATUS_PARTIALLY_PAID, due_date, today);
+    return status_by_due_date (KASSA_INVOICE_STATUS_PARTIALLY_PAID, total - paid, due_date, today);
 
-  return status_by_due_date (KASSA_INVOICE_STATUS_OPEN, due_date, today);
+  return status_by_due_date (KASSA_INVOICE_STATUS_OPEN, total - paid, due_date, today);
 }

@@ -56,6 +56,7 @@ struct _KassaStore
 
   guint       transaction_depth;
   guint       pending_changes;     /* KassaStoreChange collected in a transaction */
+  GArray     *outer_changes;       /* guint per savepoint: pending_changes before it */
 };
 
 G_DEFINE_FINAL_TYPE (KassaStore, kassa_store, G_TYPE_OBJECT)
@@ -286,6 +287,14 @@ kassa_store_transaction_begin (KassaStore  *self,
   if (!exec_sql (self, sql, error))
     return FALSE;
 
+  /* A savepoint collects its own changes, so that rolling it back also
+   * forgets what it announced (see transaction_end). */
+  if (self->transaction_depth > 0)
+    {
+      g_array_append_val (self->outer_changes, self->pending_changes);
+      self->pending_changes = 0;
+    }
+
   self->transaction_depth++;
   return TRUE;
 }
@@ -306,6 +315,19 @@ transaction_rollback (KassaStore *self)
     }
 }
 
+/* A released savepoint's changes join the enclosing level; a rolled-back
+ * one's are dropped: nothing it wrote is left to announce. */
+static void
+merge_savepoint_changes (KassaStore *self,
+                         gboolean    released)
+{
+  guint last = self->outer_changes->len - 1;
+  guint outer = g_array_index (self->outer_changes, guint, last);
+
+  g_array_set_size (self->outer_changes, last);
+  self->pending_changes = released ? outer | self->pending_changes : outer;
+}
+
 /* Commits (ok) or rolls back the current level.  Returns ok, or FALSE when
  * the commit itself failed. */
 gboolean
@@ -324,6 +346,8 @@ kassa_store_transaction_end (KassaStore  *self,
 
   if (self->transaction_depth == 0)
     flush_changes (self);
+  else
+    merge_savepoint_changes (self, ok);
 
   return ok;
 }
@@ -828,6 +852,7 @@ kassa_store_finalize (GObject *object)
   /* Statements must be finalized before the connection can close. */
   g_clear_pointer (&self->statements, g_hash_table_destroy);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->outer_changes, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (kassa_store_parent_class)->finalize (object);
@@ -859,6 +884,7 @@ kassa_store_init (KassaStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->outer_changes = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 KassaStore *

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -732,6 +734,189 @@ test_paging (void)
   remove_dir (dir);
 }
 
+/* The same figures everywhere: Overview, customer balances, both list models
+ * and the per-invoice open amount, on a company with credited, partially
+ * paid, overpaid, refunded, zero and negative invoices.  Today 2026-06-15,
+ * every invoice has one 0 % line, so its total is its price:
+ *
+ *   A  I1  100.00 due 05-15, paid 40.00        → open 60.00, overdue
+ *   A  I2  200.00 due 06-30, paid 250.00       → open −50.00, paid (over)
+ *   A  I3    0.00 due 06-10                    → open 0, paid
+ *   A  I4  −30.00 due 05-10, nothing refunded  → open −30.00, open (not overdue)
+ *   B  I5   80.00 paid in full, credited 06-01 by C5 (−80.00), refunded
+ *          −90.00 (10.00 too much)             → C5 open −80 + 90 + 0 = 10.00
+ *   B  I6   50.00 unpaid, credited 06-05 by C6 → C6 open −50 + 50 = 0
+ *   B  I7  120.00 paid 20.00, credited 06-02 by C7 → C7 open −120 + 100 = −20.00
+ *   B  I8   70.00 due 05-31                    → open 70.00, overdue
+ *
+ *   open 60 − 50 + 0 − 30 + 10 + 0 − 20 + 70 = 40.00 (A −20.00, B 60.00)
+ *   overdue I1 + I8 = 130.00 in 2 invoices (A 60.00, B 70.00)
+ *   items with an open amount: I1 I2 I4 C5 C7 I8 = 6
+ *   statuses: OVERDUE I1 I8, PAID I2 I3, OPEN I4 */
+static void
+pay_allowing_over (KassaStore *store,
+                   gint64      invoice_id,
+                   gint64      amount)
+{
+  g_autoptr(KassaPayment) payment = kassa_payment_new ();
+  g_autoptr(GError) error = NULL;
+
+  payment->invoice_id = invoice_id;
+  payment->date = ymd (2026, 6, 1);
+  payment->amount = amount;
+  g_assert_true (kassa_store_add_payment (store, payment, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+credit (KassaStore *store,
+        gint64      invoice_id,
+        KassaDay    date)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = kassa_store_credit_invoice (store, invoice_id, date, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+typedef struct
+{
+  gint64 open;
+  gint64 overdue;
+  guint  n_open_items;
+  guint  n_by_status[KASSA_INVOICE_STATUS_CREDIT_NOTE + 1];
+} ListFigures;
+
+static void
+sum_invoice_list (KassaStore       *store,
+                  KassaInvoiceList *list,
+                  ListFigures      *figures)
+{
+  GListModel *model = G_LIST_MODEL (list);
+
+  memset (figures, 0, sizeof *figures);
+  kassa_invoice_list_set_filter (list, KASSA_INVOICE_FILTER_ALL);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KassaInvoice) invoice = g_list_model_get_item (model, i);
+      const KassaInvoiceSummary *s = kassa_invoice_get_summary (invoice);
+      g_autoptr(GError) error = NULL;
+      gint64 open = G_MININT64;
+
+      g_assert_true (kassa_store_get_invoice_open_amount (store, s->id, &open, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (open, ==, s->open_amount);
+
+      figures->open += s->open_amount;
+      figures->n_open_items += s->open_amount != 0;
+      figures->n_by_status[s->status]++;
+      if (s->status == KASSA_INVOICE_STATUS_OVERDUE)
+        figures->overdue += s->open_amount;
+    }
+}
+
+static guint
+count_with_filter (KassaInvoiceList   *list,
+                   KassaInvoiceFilter  filter)
+{
+  kassa_invoice_list_set_filter (list, filter);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+sum_customer_list (KassaStore *store,
+                   KassaDay    today,
+                   gint64     *open,
+                   gint64     *overdue)
+{
+  g_autoptr(KassaCustomerList) list = kassa_customer_list_new (store);
+  GListModel *model = G_LIST_MODEL (list);
+
+  kassa_customer_list_set_today (list, today);
+  *open = *overdue = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KassaCustomer) customer = g_list_model_get_item (model, i);
+      gint64 balance, late;
+
+      kassa_store_get_customer_balance (store, kassa_customer_get_id (customer), today,
+                                        &balance, &late);
+      g_assert_cmpint (kassa_customer_get_open_amount (customer), ==, balance);
+      g_assert_cmpint (kassa_customer_get_overdue_amount (customer), ==, late);
+      *open += balance;
+      *overdue += late;
+    }
+}
+
+static void
+test_figures_agree (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kassa-test-lists-XXXXXX", NULL);
+  g_autoptr(KassaStore) store = open_new_store (dir);
+  g_autoptr(KassaInvoiceList) list = NULL;
+  KassaOverviewFigures overview;
+  KassaDay today = ymd (2026, 6, 15);
+  ListFigures figures;
+  gint64 a, b, i1, i2, i4, i5, i6, i7, c5, customers_open, customers_overdue;
+
+  a = add_customer (store, "1", "Aalto Oy");
+  b = add_customer (store, "2", "Bergström AB");
+
+  i1 = add_invoice (store, a, ymd (2026, 5, 1), ymd (2026, 5, 15), 1, 10000, 0, TRUE);
+  add_payment (store, i1, ymd (2026, 5, 10), 4000);
+  i2 = add_invoice (store, a, ymd (2026, 6, 1), ymd (2026, 6, 30), 1, 20000, 0, TRUE);
+  pay_allowing_over (store, i2, 25000);
+  add_invoice (store, a, ymd (2026, 6, 1), ymd (2026, 6, 10), 1, 0, 0, TRUE);
+  i4 = add_invoice (store, a, ymd (2026, 5, 1), ymd (2026, 5, 10), -1, 3000, 0, TRUE);
+  g_assert_cmpint (i4, >, 0);
+
+  i5 = add_invoice (store, b, ymd (2026, 4, 1), ymd (2026, 4, 15), 1, 8000, 0, TRUE);
+  add_payment (store, i5, ymd (2026, 4, 10), 8000);
+  c5 = credit (store, i5, ymd (2026, 6, 1));
+  pay_allowing_over (store, c5, -9000);
+  i6 = add_invoice (store, b, ymd (2026, 6, 1), ymd (2026, 6, 20), 1, 5000, 0, TRUE);
+  credit (store, i6, ymd (2026, 6, 5));
+  i7 = add_invoice (store, b, ymd (2026, 3, 1), ymd (2026, 3, 15), 1, 12000, 0, TRUE);
+  add_payment (store, i7, ymd (2026, 3, 10), 2000);
+  credit (store, i7, ymd (2026, 6, 2));
+  add_invoice (store, b, ymd (2026, 5, 1), ymd (2026, 5, 31), 1, 7000, 0, TRUE);
+
+  kassa_store_get_overview (store, today, &overview);
+  g_assert_cmpint (overview.open_receivables, ==, 4000);
+  g_assert_cmpint (overview.overdue_amount, ==, 13000);
+  g_assert_cmpint (overview.overdue_count, ==, 2);
+  g_assert_cmpint (overview.open_count, ==, 6);
+
+  sum_customer_list (store, today, &customers_open, &customers_overdue);
+  g_assert_cmpint (customers_open, ==, overview.open_receivables);
+  g_assert_cmpint (customers_overdue, ==, overview.overdue_amount);
+
+  list = kassa_invoice_list_new (store, today);
+  sum_invoice_list (store, list, &figures);
+  g_assert_cmpint (figures.open, ==, overview.open_receivables);
+  g_assert_cmpint (figures.overdue, ==, overview.overdue_amount);
+  g_assert_cmpuint (figures.n_open_items, ==, overview.open_count);
+  g_assert_cmpuint (figures.n_by_status[KASSA_INVOICE_STATUS_OVERDUE], ==, 2);
+  g_assert_cmpuint (figures.n_by_status[KASSA_INVOICE_STATUS_PAID], ==, 2);
+  g_assert_cmpuint (figures.n_by_status[KASSA_INVOICE_STATUS_OPEN], ==, 1);
+
+  /* Each filter shows exactly the invoices whose status it names. */
+  g_assert_cmpuint (count_with_filter (list, KASSA_INVOICE_FILTER_OVERDUE), ==,
+                    (guint) overview.overdue_count);
+  g_assert_cmpuint (count_with_filter (list, KASSA_INVOICE_FILTER_PAID), ==,
+                    figures.n_by_status[KASSA_INVOICE_STATUS_PAID]);
+  g_assert_cmpuint (count_with_filter (list, KASSA_INVOICE_FILTER_CREDITED), ==,
+                    figures.n_by_status[KASSA_INVOICE_STATUS_CREDITED] +
+                    figures.n_by_status[KASSA_INVOICE_STATUS_CREDIT_NOTE]);
+  g_assert_cmpuint (figures.n_by_status[KASSA_INVOICE_STATUS_CREDITED], ==, 3);
+
+  g_clear_object (&list);
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +934,7 @@ main (int   argc,
   ADD ("/lists/customers", test_customer_list);
   g_test_add_func ("/lists/fts-query", test_fts_query);
   g_test_add_func ("/lists/invoices/paging", test_paging);
+  g_test_add_func ("/lists/figures-agree", test_figures_agree);
 
 #undef ADD
 

@@ -815,6 +815,11 @@ test_status_derive (void)
     { KASSA_INVOICE_STATE_SENT,     FALSE, 1000,  1200,  9,  KASSA_INVOICE_STATUS_PAID },
     { KASSA_INVOICE_STATE_SENT,     FALSE, 0,     0,     9,  KASSA_INVOICE_STATUS_PAID },
     { KASSA_INVOICE_STATE_SENT,     FALSE, 1000,  -200,  -3, KASSA_INVOICE_STATUS_PARTIALLY_PAID },
+    /* A negative invoice is owed back to the customer: open until refunded,
+     * never overdue (the overdue figures only count what customers owe). */
+    { KASSA_INVOICE_STATE_SENT,     FALSE, -1000, 0,     5,  KASSA_INVOICE_STATUS_OPEN },
+    { KASSA_INVOICE_STATE_SENT,     FALSE, -1000, -400,  5,  KASSA_INVOICE_STATUS_PARTIALLY_PAID },
+    { KASSA_INVOICE_STATE_SENT,     FALSE, -1000, -1000, 5,  KASSA_INVOICE_STATUS_PAID },
   };
   KassaDay due = ymd (2026, 6, 30);
 
@@ -1194,6 +1199,21 @@ nested_groups (KassaStore  *store,
   return TRUE;
 }
 
+/* An outer group whose only writes were in an inner group that failed:
+ * nothing was written, so there is nothing to announce. */
+static gboolean
+only_failed_inner_group (KassaStore  *store,
+                         gpointer     user_data,
+                         GError     **error)
+{
+  g_autoptr(GError) inner_error = NULL;
+
+  g_assert_false (kassa_store_run_in_transaction (store, add_two_customers_then_fail, NULL,
+                                                  &inner_error));
+  g_assert_error (inner_error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  return TRUE;
+}
+
 static void
 test_changed_signal (Fixture       *f,
                      gconstpointer  data)
@@ -1255,6 +1275,13 @@ test_changed_signal (Fixture       *f,
   g_assert_true (kassa_store_run_in_transaction (f->store, nested_groups, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (log.n_emissions, ==, 1);
+  g_assert_cmpint (count_rows (f->store, "customers"), ==, 5);
+
+  /* The rolled-back inner group's changes are forgotten with its writes. */
+  reset_log (&log);
+  g_assert_true (kassa_store_run_in_transaction (f->store, only_failed_inner_group, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.n_emissions, ==, 0);
   g_assert_cmpint (count_rows (f->store, "customers"), ==, 5);
 }
 
