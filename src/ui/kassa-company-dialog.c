@@ -9,6 +9,7 @@
 
 #include "kassa-company-dialog.h"
 #include "kassa-company-editor.h"
+#include "kassa-form.h"
 
 struct _KassaCompanyDialog
 {
@@ -64,34 +65,10 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-on_discard_response (KassaCompanyDialog *self,
-                     const char         *response)
+on_discard (KassaCompanyDialog *self)
 {
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-
   self->discard_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-ask_discard (KassaCompanyDialog *self)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard Changes?"),
-                                                       _("The changes to the company details have not been saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -110,7 +87,8 @@ kassa_company_dialog_close_request (GtkWindow *window)
   if (self->discard_confirmed || !kassa_company_editor_get_modified (self->editor))
     return GTK_WINDOW_CLASS (kassa_company_dialog_parent_class)->close_request (window);
 
-  ask_discard (self);
+  kassa_form_ask_discard (window, _("The changes to the company details have not been saved."),
+                          G_CALLBACK (on_discard));
   return TRUE;
 }
 

@@ -99,6 +99,51 @@ kassa_form_set_row_error (AdwPreferencesRow *row,
     }
 }
 
+void
+kassa_form_set_row_message (AdwActionRow *row,
+                            GtkWidget    *field,
+                            const char   *error,
+                            const char   *hint)
+{
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  adw_action_row_set_subtitle (row, error != NULL ? error : hint);
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+    }
+}
+
+void
+kassa_form_ask_discard (GtkWindow  *owner,
+                        const char *body,
+                        GCallback   on_discard)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (GTK_IS_WINDOW (owner));
+  g_return_if_fail (on_discard != NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (owner, _("Discard Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* The detail is the response id. */
+  g_signal_connect_object (dialog, "response::discard", on_discard, owner, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The ids behind the combo's rows, in row order (strings owned). */
 static GPtrArray *
 combo_get_ids (AdwComboRow *combo)

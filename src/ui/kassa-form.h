@@ -19,6 +19,17 @@ typedef struct
 /* Marks row as invalid with message beside the field, or clears it (NULL). */
 void        kassa_form_set_row_error  (AdwPreferencesRow     *row,
                                        const char            *message);
+/* Shows error (or, without one, hint) as row's subtitle and marks both
+ * row and the field inside it as invalid while there is an error. */
+void        kassa_form_set_row_message (AdwActionRow         *row,
+                                        GtkWidget            *field,
+                                        const char           *error,
+                                        const char           *hint);
+/* Asks whether to throw away the unsaved changes of owner (body says
+ * which); on_discard (owner) runs only when the user chooses Discard. */
+void        kassa_form_ask_discard    (GtkWindow             *owner,
+                                       const char            *body,
+                                       GCallback              on_discard);
 /* Fills combo with choices; an id not among them is added on demand. */
 void        kassa_form_combo_setup    (AdwComboRow           *combo,
                                        const KassaFormChoice *choices,

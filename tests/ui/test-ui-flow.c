@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kassa-application.h"
+#include "kassa-clock.h"
 #include "kassa-customer.h"
 #include "kassa-customer-editor.h"
 #include "kassa-customers-page.h"
@@ -405,6 +406,19 @@ stop_application (KassaApplication *app)
   g_object_unref (app);
 }
 
+/* The application on a company file that has its company details. */
+static KassaApplication *
+start_with_company (KassaWindow **window)
+{
+  KassaApplication *app;
+
+  init_gtk ();
+  prepare_company_file ();
+  app = start_application ();
+  *window = get_window (app);
+  return app;
+}
+
 /* GLib replaces its cached user dirs when the next test case isolates its
  * own, and leaks the old strings on purpose (callers may hold them).  Kept
  * here, they stay reachable and LeakSanitizer does not report GLib's
@@ -682,6 +696,71 @@ check_switcher_title (KassaWindow      *window,
   g_assert_nonnull (find_descendant (switcher, match_label_text, x->customers_title));
 }
 
+/* Invoices made through the store, for the dialogs' own cases */
+
+static gint64
+store_customer (KassaStore *store)
+{
+  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
+  g_autoptr(GError) error = NULL;
+
+  customer->name = g_strdup (CUSTOMER_NAME);
+  g_strlcpy (customer->country, "FI", sizeof customer->country);
+  customer->payment_terms_days = 14;
+  kassa_store_save_customer (store, customer, &error);
+  g_assert_no_error (error);
+
+  return customer->id;
+}
+
+/* A sent invoice of 100.00 (one line, 0 % VAT) with paid already paid. */
+static gint64
+store_sent_invoice (KassaStore *store,
+                    gint64      customer_id,
+                    gint64      paid)
+{
+  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
+  KassaInvoiceLine *line = kassa_invoice_line_new ();
+  g_autoptr(GError) error = NULL;
+
+  invoice->customer_id = customer_id;
+  invoice->issue_date = kassa_clock_today ();
+  invoice->due_date = invoice->issue_date + 14;
+  line->description = g_strdup ("Design work");
+  line->quantity = 1000;
+  line->unit_price = 10000;
+  g_ptr_array_add (invoice->lines, line);
+  kassa_store_save_invoice (store, invoice, &error);
+  g_assert_no_error (error);
+  kassa_store_send_invoice (store, invoice->id, &error);
+  g_assert_no_error (error);
+
+  if (paid != 0)
+    {
+      g_autoptr(KassaPayment) payment = kassa_payment_new ();
+
+      payment->invoice_id = invoice->id;
+      payment->date = invoice->issue_date;
+      payment->amount = paid;
+      kassa_store_add_payment (store, payment, FALSE, &error);
+      g_assert_no_error (error);
+    }
+
+  return invoice->id;
+}
+
+static gint64
+paid_amount (KassaStore *store,
+             gint64      invoice_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 total, paid;
+
+  kassa_store_get_invoice_amounts (store, invoice_id, &total, &paid, &error);
+  g_assert_no_error (error);
+  return paid;
+}
+
 /* Test cases */
 
 static void
@@ -736,10 +815,7 @@ test_flow (void)
   if (run_in_subprocess ())
     return;
 
-  init_gtk ();
-  prepare_company_file ();
-  app = start_application ();
-  window = get_window (app);
+  app = start_with_company (&window);
   g_assert_nonnull (kassa_window_get_page (window, "overview"));
 
   customer_id = create_customer (window);
@@ -748,6 +824,137 @@ test_flow (void)
   check_overview (window, x);
   check_invoice_search (window, x);
   check_switcher_title (window, x);
+
+  stop_application (app);
+}
+
+/* The payment dialog asks before recording exactly what the store counts
+ * as an overpayment, on an invoice of 100.00 with paid already paid (on
+ * its credit note when credit): nothing else is asked, and nothing the
+ * store would refuse is left without the question. */
+typedef struct
+{
+  gint64      paid;
+  gboolean    credit;
+  const char *typed;
+  gint64      amount;
+  gboolean    asks;
+} PaymentCase;
+
+static const PaymentCase payment_cases[] = {
+  { 10000, FALSE, "-50", -5000, FALSE },  /* reverses half of what was paid */
+  { 2000, FALSE, "-50", -5000, TRUE },    /* reverses more than was paid */
+  { 0, FALSE, "100", 10000, FALSE },      /* pays what is owed */
+  { 0, FALSE, "150", 15000, TRUE },       /* pays 50.00 too much */
+  { 10000, TRUE, "-100", -10000, FALSE }, /* refunds what is owed back */
+  { 10000, TRUE, "-150", -15000, TRUE },  /* refunds too much */
+  { 10000, TRUE, "10", 1000, TRUE },      /* a payment where a refund is owed */
+};
+
+static void
+check_payment_case (KassaWindow       *window,
+                    gint64             customer_id,
+                    const PaymentCase *c)
+{
+  KassaStore *store = kassa_window_get_store (window);
+  gint64 id = store_sent_invoice (store, customer_id, c->paid);
+  g_autoptr(GError) error = NULL;
+  KassaPaymentDialog *dialog;
+  gint64 paid_before;
+
+  g_test_message ("Paid %" G_GINT64_FORMAT ", credit note %d, typed %s", c->paid, c->credit,
+                  c->typed);
+  if (c->credit)
+    {
+      id = kassa_store_credit_invoice (store, id, kassa_clock_today (), &error);
+      g_assert_no_error (error);
+    }
+  paid_before = paid_amount (store, id);
+
+  dialog = kassa_payment_dialog_new (GTK_WINDOW (window), store, id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  type_text (kassa_payment_dialog_get_amount_entry (dialog), c->typed);
+  g_assert_cmpstr (kassa_payment_dialog_get_problem (dialog), ==, NULL);
+  click (kassa_payment_dialog_get_record_button (dialog));
+
+  if (c->asks)
+    {
+      AdwMessageDialog *question;
+
+      wait_for ((question = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL, TIMEOUT_MS);
+      adw_message_dialog_response (question, "record");
+      gtk_window_destroy (GTK_WINDOW (question));
+    }
+
+  wait_for (find_toplevel_of_type (KASSA_TYPE_PAYMENT_DIALOG) == NULL, TIMEOUT_MS);
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (paid_amount (store, id), ==, paid_before + c->amount);
+}
+
+static void
+test_payment_overpayment (void)
+{
+  KassaApplication *app;
+  KassaWindow *window;
+  gint64 customer_id;
+
+  if (run_in_subprocess ())
+    return;
+
+  app = start_with_company (&window);
+  customer_id = store_customer (kassa_window_get_store (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (payment_cases); i++)
+    check_payment_case (window, customer_id, &payment_cases[i]);
+
+  stop_application (app);
+}
+
+/* Closing an editor with unsaved changes asks first: Keep Editing keeps
+ * the editor, Discard closes it and saves nothing. */
+static void
+answer_discard_question (KassaInvoiceEditor *editor,
+                         const char         *response)
+{
+  AdwMessageDialog *question;
+
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_for ((question = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL, TIMEOUT_MS);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (editor));
+  /* As a click on the button: the response, then the question closes. */
+  adw_message_dialog_response (question, response);
+  gtk_window_destroy (GTK_WINDOW (question));
+}
+
+static void
+test_invoice_editor_discard (void)
+{
+  KassaApplication *app;
+  KassaWindow *window;
+  KassaInvoiceEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  if (run_in_subprocess ())
+    return;
+
+  app = start_with_company (&window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-invoice", NULL);
+  wait_for ((editor = find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR)) != NULL, TIMEOUT_MS);
+  g_assert_false (kassa_invoice_editor_get_modified (editor));
+  click (kassa_invoice_editor_get_add_line_button (editor));
+  g_assert_true (kassa_invoice_editor_get_modified (editor));
+
+  answer_discard_question (editor, "cancel");
+  wait_ms (100);
+  g_assert_true (find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR) == editor);
+
+  answer_discard_question (editor, "discard");
+  wait_for (find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR) == NULL, TIMEOUT_MS);
+  /* Nothing was saved: the company still has no invoice at all. */
+  g_assert_null (kassa_store_get_invoice (kassa_window_get_store (window), 1, &error));
+  g_assert_nonnull (error);
 
   stop_application (app);
 }
@@ -774,6 +981,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/welcome", test_welcome);
   g_test_add_func ("/ui/flow", test_flow);
+  g_test_add_func ("/ui/payment-overpayment", test_payment_overpayment);
+  g_test_add_func ("/ui/invoice-editor-discard", test_invoice_editor_discard);
 
   return g_test_run ();
 }

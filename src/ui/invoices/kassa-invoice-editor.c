@@ -10,6 +10,7 @@
 #include "kassa-clock.h"
 #include "kassa-date.h"
 #include "kassa-document-export.h"
+#include "kassa-form.h"
 #include "kassa-invoice-editor-private.h"
 #include "kassa-invoice-labels.h"
 #include "kassa-invoice-view.h"
@@ -34,25 +35,6 @@ kassa_invoice_editor_mark_modified (KassaInvoiceEditor *self)
 {
   if (self->loading == 0)
     self->modified = TRUE;
-}
-
-static void
-set_row_message (AdwActionRow *row,
-                 GtkWidget    *field,
-                 const char   *error,
-                 const char   *hint)
-{
-  adw_action_row_set_subtitle (row, error != NULL ? error : hint);
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
 }
 
 static char *
@@ -260,7 +242,7 @@ check_customer (KassaInvoiceEditor *self)
                               terms);
     }
 
-  set_row_message (self->customer_row, GTK_WIDGET (self->customer_picker), error, hint);
+  kassa_form_set_row_message (self->customer_row, GTK_WIDGET (self->customer_picker), error, hint);
   kassa_customer_picker_set_error (self->customer_picker, error != NULL);
   return error;
 }
@@ -278,8 +260,8 @@ check_dates (KassaInvoiceEditor *self,
       self->issue_day != 0 && self->due_day < self->issue_day)
     *due_error = g_strdup (_("The due date is before the issue date"));
 
-  set_row_message (self->issue_row, GTK_WIDGET (self->issue_entry), issue_error, hint);
-  set_row_message (self->due_row, GTK_WIDGET (self->due_entry), *due_error, hint);
+  kassa_form_set_row_message (self->issue_row, GTK_WIDGET (self->issue_entry), issue_error, hint);
+  kassa_form_set_row_message (self->due_row, GTK_WIDGET (self->due_entry), *due_error, hint);
   return issue_error;
 }
 
@@ -577,33 +559,16 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_discard_response (AdwMessageDialog   *dialog,
-                     const char         *response,
-                     KassaInvoiceEditor *self)
-{
-  if (g_str_equal (response, "discard"))
-    close_saved (self);
-}
-
 static gboolean
 kassa_invoice_editor_close_request (GtkWindow *window)
 {
   KassaInvoiceEditor *self = KASSA_INVOICE_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (!self->modified || self->discard_confirmed)
     return GTK_WINDOW_CLASS (kassa_invoice_editor_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Changes?"),
-                                                       _("The changes to this invoice have not been saved.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Editing"), "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
+  kassa_form_ask_discard (window, _("The changes to this invoice have not been saved."),
+                          G_CALLBACK (close_saved));
   return TRUE;
 }
 

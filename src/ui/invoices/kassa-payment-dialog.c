@@ -9,6 +9,7 @@
 
 #include "kassa-clock.h"
 #include "kassa-date.h"
+#include "kassa-form.h"
 #include "kassa-invoice-labels.h"
 #include "kassa-money.h"
 #include "kassa-payment-dialog.h"
@@ -21,6 +22,7 @@ struct _KassaPaymentDialog
   gint64              invoice_id;
   char                currency[4];
   gint64              open_amount;
+  gint64              paid;        /* paid so far, for reversals */
   KassaLocale         locale;
   KassaDay            today;
   KassaDay            date;        /* parsed, 0 when invalid */
@@ -40,25 +42,6 @@ struct _KassaPaymentDialog
 
 G_DEFINE_FINAL_TYPE (KassaPaymentDialog, kassa_payment_dialog, ADW_TYPE_WINDOW)
 
-static void
-set_row_message (AdwActionRow *row,
-                 GtkWidget    *field,
-                 const char   *error,
-                 const char   *hint)
-{
-  adw_action_row_set_subtitle (row, error != NULL ? error : hint);
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
-}
-
 static char *
 check_date (KassaPaymentDialog *self)
 {
@@ -75,7 +58,7 @@ check_date (KassaPaymentDialog *self)
       message = g_strdup (error->message);
     }
 
-  set_row_message (self->date_row, GTK_WIDGET (self->date_entry), message, hint);
+  kassa_form_set_row_message (self->date_row, GTK_WIDGET (self->date_entry), message, hint);
   return message;
 }
 
@@ -97,7 +80,7 @@ check_amount (KassaPaymentDialog *self)
   if (message != NULL)
     self->amount = 0;
 
-  set_row_message (self->amount_row, GTK_WIDGET (self->amount_entry), message, hint);
+  kassa_form_set_row_message (self->amount_row, GTK_WIDGET (self->amount_entry), message, hint);
   return message;
 }
 
@@ -169,16 +152,20 @@ on_overpayment_response (AdwMessageDialog   *dialog,
     save_payment (self, TRUE);
 }
 
-/* An amount past the open amount (in the direction of the open amount:
- * refunds on a credit note are negative) is an overpayment. */
+/* The store's rule (kassa-store-payments.c), so that whatever it would
+ * refuse as an overpayment is offered for confirmation instead: a payment
+ * past what is owed, a refund past what is owed back, or a reversal
+ * (a negative amount on an invoice) of more than was paid. */
 static gboolean
 is_overpayment (KassaPaymentDialog *self,
                 gint64             *excess)
 {
-  if (self->open_amount < 0 || (self->open_amount == 0 && self->amount < 0))
+  if (self->amount > 0)
+    *excess = self->amount - MAX (self->open_amount, 0);
+  else if (self->open_amount < 0)
     *excess = self->open_amount - self->amount;
   else
-    *excess = self->amount - self->open_amount;
+    *excess = -(self->paid + self->amount);
 
   return *excess > 0;
 }
@@ -316,12 +303,15 @@ kassa_payment_dialog_new (GtkWindow   *parent,
   g_autoptr(KassaInvoiceRecord) record = NULL;
   KassaPaymentDialog *self;
   gint64 open_amount;
+  gint64 total, paid;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
 
   record = kassa_store_get_invoice (store, invoice_id, error);
-  if (record == NULL || !kassa_store_get_invoice_open_amount (store, invoice_id, &open_amount, error))
+  if (record == NULL ||
+      !kassa_store_get_invoice_open_amount (store, invoice_id, &open_amount, error) ||
+      !kassa_store_get_invoice_amounts (store, invoice_id, &total, &paid, error))
     return NULL;
 
   self = g_object_new (KASSA_TYPE_PAYMENT_DIALOG, "transient-for", parent, NULL);
@@ -331,6 +321,7 @@ kassa_payment_dialog_new (GtkWindow   *parent,
   self->invoice_id = invoice_id;
   g_strlcpy (self->currency, record->currency, sizeof self->currency);
   self->open_amount = open_amount;
+  self->paid = paid;
   fill_defaults (self, record);
 
   return self;
