@@ -15,6 +15,7 @@
 #include "kassa-invoice-labels.h"
 #include "kassa-invoice-view.h"
 #include "kassa-invoice-window.h"
+#include "kassa-totals-grid.h"
 #include "kassa-money.h"
 #include "kassa-vat.h"
 
@@ -132,68 +133,13 @@ build_record (KassaInvoiceEditor *self)
 }
 
 static void
-attach_grid_label (GtkGrid    *grid,
-                   const char *text,
-                   int         column,
-                   int         row,
-                   gboolean    numeric)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-}
-
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
-static void
 update_vat_breakdown (KassaInvoiceEditor       *self,
                       const KassaInvoiceRecord *record)
 {
-  g_autoptr(KassaVatSummary) summary = kassa_vat_summary_new ();
-  guint n_rows;
+  guint n_rows = kassa_totals_grid_fill_vat (self->vat_grid, record, self->currency, self->locale);
 
-  for (guint i = 0; i < record->lines->len; i++)
-    {
-      const KassaInvoiceLine *line = g_ptr_array_index (record->lines, i);
-
-      kassa_vat_summary_add_line (summary, line->vat_rate, kassa_invoice_line_get_net (line));
-    }
-
-  clear_grid (self->vat_grid);
-  n_rows = kassa_vat_summary_get_n_rows (summary);
   gtk_widget_set_visible (GTK_WIDGET (self->vat_grid), n_rows > 0);
   gtk_widget_set_visible (self->vat_separator, n_rows > 0);
-  if (n_rows == 0)
-    return;
-
-  attach_grid_label (self->vat_grid, _("VAT rate"), 0, 0, FALSE);
-  attach_grid_label (self->vat_grid, _("Net"), 1, 0, TRUE);
-  attach_grid_label (self->vat_grid, _("VAT"), 2, 0, TRUE);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->vat_grid));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_add_css_class (child, "dim-label");
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      const KassaVatRow *row = kassa_vat_summary_get_row (summary, i);
-      g_autofree char *rate = kassa_percent_format (row->rate, self->locale);
-      g_autofree char *net = kassa_money_format (row->net, self->currency, self->locale);
-      g_autofree char *vat = kassa_money_format (row->vat, self->currency, self->locale);
-
-      attach_grid_label (self->vat_grid, rate, 0, i + 1, FALSE);
-      attach_grid_label (self->vat_grid, net, 1, i + 1, TRUE);
-      attach_grid_label (self->vat_grid, vat, 2, i + 1, TRUE);
-    }
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "kassa-document-preview.h"
 #include "kassa-invoice-labels.h"
 #include "kassa-invoice-view.h"
+#include "kassa-totals-grid.h"
 #include "kassa-invoice-window.h"
 #include "kassa-money.h"
 #include "kassa-payment-dialog.h"
@@ -86,32 +87,6 @@ is_credit_note (KassaInvoiceView *self)
   return self->record->credited_invoice_id != 0;
 }
 
-static GtkLabel *
-attach_label (GtkGrid    *grid,
-              const char *text,
-              int         column,
-              int         row,
-              gboolean    numeric)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-
-  return GTK_LABEL (label);
-}
-
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
 static void
 dim_children (GtkGrid *grid)
 {
@@ -123,12 +98,12 @@ dim_children (GtkGrid *grid)
 static void
 fill_lines (KassaInvoiceView *self)
 {
-  clear_grid (self->lines_grid);
-  attach_label (self->lines_grid, _("Description"), 0, 0, FALSE);
-  attach_label (self->lines_grid, _("Quantity"), 1, 0, TRUE);
-  attach_label (self->lines_grid, _("Unit Price"), 2, 0, TRUE);
-  attach_label (self->lines_grid, _("VAT"), 3, 0, TRUE);
-  attach_label (self->lines_grid, _("Net"), 4, 0, TRUE);
+  kassa_totals_grid_clear (self->lines_grid);
+  kassa_totals_grid_attach (self->lines_grid, _("Description"), 0, 0, FALSE);
+  kassa_totals_grid_attach (self->lines_grid, _("Quantity"), 1, 0, TRUE);
+  kassa_totals_grid_attach (self->lines_grid, _("Unit Price"), 2, 0, TRUE);
+  kassa_totals_grid_attach (self->lines_grid, _("VAT"), 3, 0, TRUE);
+  kassa_totals_grid_attach (self->lines_grid, _("Net"), 4, 0, TRUE);
   dim_children (self->lines_grid);
 
   for (guint i = 0; i < self->record->lines->len; i++)
@@ -138,15 +113,15 @@ fill_lines (KassaInvoiceView *self)
       g_autofree char *price = format_money (self, line->unit_price);
       g_autofree char *vat = kassa_percent_format (line->vat_rate, self->locale);
       g_autofree char *net = format_money (self, kassa_invoice_line_get_net (line));
-      GtkLabel *description = attach_label (self->lines_grid, line->description, 0, i + 1, FALSE);
+      GtkLabel *description = kassa_totals_grid_attach (self->lines_grid, line->description, 0, i + 1, FALSE);
 
       gtk_widget_set_hexpand (GTK_WIDGET (description), TRUE);
       gtk_label_set_wrap (description, TRUE);
       gtk_label_set_selectable (description, TRUE);
-      attach_label (self->lines_grid, quantity, 1, i + 1, TRUE);
-      attach_label (self->lines_grid, price, 2, i + 1, TRUE);
-      attach_label (self->lines_grid, vat, 3, i + 1, TRUE);
-      attach_label (self->lines_grid, net, 4, i + 1, TRUE);
+      kassa_totals_grid_attach (self->lines_grid, quantity, 1, i + 1, TRUE);
+      kassa_totals_grid_attach (self->lines_grid, price, 2, i + 1, TRUE);
+      kassa_totals_grid_attach (self->lines_grid, vat, 3, i + 1, TRUE);
+      kassa_totals_grid_attach (self->lines_grid, net, 4, i + 1, TRUE);
 
       if (line->discount != 0)
         {
@@ -162,34 +137,7 @@ fill_lines (KassaInvoiceView *self)
 static void
 fill_vat_breakdown (KassaInvoiceView *self)
 {
-  g_autoptr(KassaVatSummary) summary = kassa_vat_summary_new ();
-  guint n_rows;
-
-  for (guint i = 0; i < self->record->lines->len; i++)
-    {
-      const KassaInvoiceLine *line = g_ptr_array_index (self->record->lines, i);
-
-      kassa_vat_summary_add_line (summary, line->vat_rate, kassa_invoice_line_get_net (line));
-    }
-
-  clear_grid (self->vat_grid);
-  attach_label (self->vat_grid, _("VAT rate"), 0, 0, FALSE);
-  attach_label (self->vat_grid, _("Net"), 1, 0, TRUE);
-  attach_label (self->vat_grid, _("VAT"), 2, 0, TRUE);
-  dim_children (self->vat_grid);
-
-  n_rows = kassa_vat_summary_get_n_rows (summary);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      const KassaVatRow *row = kassa_vat_summary_get_row (summary, i);
-      g_autofree char *rate = kassa_percent_format (row->rate, self->locale);
-      g_autofree char *net = format_money (self, row->net);
-      g_autofree char *vat = format_money (self, row->vat);
-
-      attach_label (self->vat_grid, rate, 0, i + 1, FALSE);
-      attach_label (self->vat_grid, net, 1, i + 1, TRUE);
-      attach_label (self->vat_grid, vat, 2, i + 1, TRUE);
-    }
+  kassa_totals_grid_fill_vat (self->vat_grid, self->record, self->record->currency, self->locale);
 }
 
 static void
@@ -584,16 +532,16 @@ build_totals_grid (KassaInvoiceView *self)
 {
   GtkLabel *total_title;
 
-  attach_label (self->totals_grid, _("Net total"), 0, 0, FALSE);
-  self->net_total_label = attach_label (self->totals_grid, NULL, 1, 0, TRUE);
-  attach_label (self->totals_grid, _("VAT total"), 0, 1, FALSE);
-  self->vat_total_label = attach_label (self->totals_grid, NULL, 1, 1, TRUE);
-  total_title = attach_label (self->totals_grid, _("Total"), 0, 2, FALSE);
-  self->total_label = attach_label (self->totals_grid, NULL, 1, 2, TRUE);
-  attach_label (self->totals_grid, C_("amount", "Paid"), 0, 3, FALSE);
-  self->paid_label = attach_label (self->totals_grid, NULL, 1, 3, TRUE);
-  attach_label (self->totals_grid, C_("amount", "Open"), 0, 4, FALSE);
-  self->totals_open_label = attach_label (self->totals_grid, NULL, 1, 4, TRUE);
+  kassa_totals_grid_attach (self->totals_grid, _("Net total"), 0, 0, FALSE);
+  self->net_total_label = kassa_totals_grid_attach (self->totals_grid, NULL, 1, 0, TRUE);
+  kassa_totals_grid_attach (self->totals_grid, _("VAT total"), 0, 1, FALSE);
+  self->vat_total_label = kassa_totals_grid_attach (self->totals_grid, NULL, 1, 1, TRUE);
+  total_title = kassa_totals_grid_attach (self->totals_grid, _("Total"), 0, 2, FALSE);
+  self->total_label = kassa_totals_grid_attach (self->totals_grid, NULL, 1, 2, TRUE);
+  kassa_totals_grid_attach (self->totals_grid, C_("amount", "Paid"), 0, 3, FALSE);
+  self->paid_label = kassa_totals_grid_attach (self->totals_grid, NULL, 1, 3, TRUE);
+  kassa_totals_grid_attach (self->totals_grid, C_("amount", "Open"), 0, 4, FALSE);
+  self->totals_open_label = kassa_totals_grid_attach (self->totals_grid, NULL, 1, 4, TRUE);
 
   gtk_widget_add_css_class (GTK_WIDGET (total_title), "grand-total");
   gtk_widget_add_css_class (GTK_WIDGET (self->total_label), "grand-total");
