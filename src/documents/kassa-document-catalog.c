@@ -110,7 +110,10 @@ parse_mo (const MoFile *mo,
 
       if (original == NULL || translation == NULL)
         return FALSE;
-      if (g_str_has_prefix (original, DOCUMENT_CONTEXT) && translation[0] != '\0')
+      /* A translation that is not UTF-8 is left out: the text functions
+       * (pango, g_utf8_strup) would read past its end. */
+      if (g_str_has_prefix (original, DOCUMENT_CONTEXT) && translation[0] != '\0' &&
+          g_utf8_validate (translation, -1, NULL))
         g_hash_table_insert (translations,
                              (gpointer) (original + strlen (DOCUMENT_CONTEXT)),
                              (gpointer) translation);

@@ -32,7 +32,8 @@ static PangoLayout *
 create_layout (PangoContext         *context,
                const char           *text,
                const KassaTextStyle *style,
-               double                width)
+               double                width,
+               double                max_height)
 {
   PangoLayout *layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
@@ -57,6 +58,11 @@ create_layout (PangoContext         *context,
         {
           /* Long words (IBANs, e-mail addresses) break anywhere. */
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          if (max_height > 0)
+            {
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+              pango_layout_set_height (layout, (int) (max_height * PANGO_SCALE));
+            }
         }
     }
 
@@ -72,6 +78,19 @@ kassa_document_text (PangoContext         *context,
                      double                y,
                      double                width)
 {
+  return kassa_document_text_clipped (context, cr, text, style, x, y, width, -1);
+}
+
+double
+kassa_document_text_clipped (PangoContext         *context,
+                             cairo_t              *cr,
+                             const char           *text,
+                             const KassaTextStyle *style,
+                             double                x,
+                             double                y,
+                             double                width,
+                             double                max_height)
+{
   g_autoptr(PangoLayout) layout = NULL;
   int height;
 
@@ -81,7 +100,7 @@ kassa_document_text (PangoContext         *context,
   if (text == NULL || text[0] == '\0')
     return 0;
 
-  layout = create_layout (context, text, style, width);
+  layout = create_layout (context, text, style, width, max_height);
   pango_layout_get_size (layout, NULL, &height);
 
   if (cr != NULL)
@@ -107,10 +126,30 @@ kassa_document_text_width (PangoContext         *context,
   if (text == NULL || text[0] == '\0')
     return 0;
 
-  layout = create_layout (context, text, style, -1);
+  layout = create_layout (context, text, style, -1, -1);
   pango_layout_get_size (layout, &width, NULL);
 
   return (double) width / PANGO_SCALE;
+}
+
+double
+kassa_document_text_fitted (PangoContext         *context,
+                            cairo_t              *cr,
+                            const char           *text,
+                            const KassaTextStyle *style,
+                            double                x,
+                            double                y,
+                            double                width)
+{
+  KassaTextStyle fitted = *style;
+  double natural = kassa_document_text_width (context, text, style);
+
+  /* Unhinted glyphs scale linearly with the size; the small margin keeps
+   * the rounding of the size to Pango units from tipping it over. */
+  if (width > 0 && natural > width)
+    fitted.size = style->size * width / natural * 0.98;
+
+  return kassa_document_text (context, cr, text, &fitted, x, y, width);
 }
 
 void

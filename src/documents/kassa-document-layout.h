@@ -50,6 +50,27 @@ double        kassa_document_text          (PangoContext         *context,
                                             double                x,
                                             double                y,
                                             double                width);
+/* Like kassa_document_text(), but a text taller than max_height is cut
+ * there with an ellipsis: free text (addresses, notes) of any length must
+ * not push the page content past its bottom. */
+double        kassa_document_text_clipped  (PangoContext         *context,
+                                            cairo_t              *cr,
+                                            const char           *text,
+                                            const KassaTextStyle *style,
+                                            double                x,
+                                            double                y,
+                                            double                width,
+                                            double                max_height);
+/* Like kassa_document_text() for a single-line style, but a text wider
+ * than width is set in a smaller size instead of being ellipsized: an
+ * amount must never be printed cut. */
+double        kassa_document_text_fitted   (PangoContext         *context,
+                                            cairo_t              *cr,
+                                            const char           *text,
+                                            const KassaTextStyle *style,
+                                            double                x,
+                                            double                y,
+                                            double                width);
 /* The natural width of text on one line, for columns sized to content. */
 double        kassa_document_text_width    (PangoContext         *context,
                                             const char           *text,

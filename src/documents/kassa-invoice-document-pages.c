@@ -47,6 +47,12 @@
 #define SECTION_GAP      18.0
 #define CELL_PAD         4.0
 #define ROW_PAD          3.5
+/* Free text has no length limit in the company file; these heights keep
+ * the first page header, a line and the totals each within one page. */
+#define NAME_MAX_H        60.0
+#define ADDRESS_MAX_H     100.0
+#define DESCRIPTION_MAX_H 400.0
+#define NOTES_MAX_H       300.0
 
 /* Text styles */
 
@@ -157,6 +163,31 @@ text (KassaInvoiceDocument *self,
   return kassa_document_text (self->context, cr, str, style, x, y, width);
 }
 
+static double
+clipped_text (KassaInvoiceDocument *self,
+              cairo_t              *cr,
+              const char           *str,
+              const KassaTextStyle *style,
+              double                x,
+              double                y,
+              double                width,
+              double                max_height)
+{
+  return kassa_document_text_clipped (self->context, cr, str, style, x, y, width, max_height);
+}
+
+static double
+amount_text (KassaInvoiceDocument *self,
+             cairo_t              *cr,
+             const char           *str,
+             const KassaTextStyle *style,
+             double                x,
+             double                y,
+             double                width)
+{
+  return kassa_document_text_fitted (self->context, cr, str, style, x, y, width);
+}
+
 /* First page header */
 
 static double
@@ -167,7 +198,8 @@ draw_logo_or_name (KassaInvoiceDocument *self,
   double width, height, scale;
 
   if (self->logo == NULL)
-    return text (self, cr, self->company->name, &company_name_style, MARGIN_X, y, COMPANY_W);
+    return clipped_text (self, cr, self->company->name, &company_name_style, MARGIN_X, y, COMPANY_W,
+                         NAME_MAX_H);
 
   width = cairo_image_surface_get_width (self->logo);
   height = cairo_image_surface_get_height (self->logo);
@@ -237,7 +269,8 @@ draw_company (KassaInvoiceDocument *self,
   if (self->logo != NULL)
     y += text (self, cr, company->name, &company_bold_style, MARGIN_X, y, COMPANY_W) + 1;
 
-  y += text (self, cr, company->address, &small_wrap_style, MARGIN_X, y, COMPANY_W);
+  y += clipped_text (self, cr, company->address, &small_wrap_style, MARGIN_X, y, COMPANY_W,
+                     ADDRESS_MAX_H);
   y += text (self, cr, ids, &small_style, MARGIN_X, y, COMPANY_W);
   y += text (self, cr, contact, &small_style, MARGIN_X, y, COMPANY_W);
 
@@ -338,9 +371,12 @@ draw_recipient (KassaInvoiceDocument *self,
   const KassaCustomerRecord *customer = self->customer;
   double top = y;
 
-  y += text (self, cr, customer->name, &recipient_name_style, RECIPIENT_X, y, RECIPIENT_W);
-  y += text (self, cr, customer->contact_person, &recipient_style, RECIPIENT_X, y, RECIPIENT_W);
-  y += text (self, cr, customer->address, &recipient_style, RECIPIENT_X, y, RECIPIENT_W);
+  y += clipped_text (self, cr, customer->name, &recipient_name_style, RECIPIENT_X, y, RECIPIENT_W,
+                     NAME_MAX_H);
+  y += clipped_text (self, cr, customer->contact_person, &recipient_style, RECIPIENT_X, y,
+                     RECIPIENT_W, NAME_MAX_H);
+  y += clipped_text (self, cr, customer->address, &recipient_style, RECIPIENT_X, y, RECIPIENT_W,
+                     ADDRESS_MAX_H);
 
   if (customer->kind == KASSA_CUSTOMER_BUSINESS)
     {
@@ -435,9 +471,14 @@ draw_line_row (KassaInvoiceDocument   *self,
 
   for (Column c = 0; c < N_COLUMNS; c++)
     {
-      double h = text (self, cr, cells[c],
-                       c == COLUMN_DESCRIPTION ? &cell_style : &cell_num_style,
-                       column_x (c) + CELL_PAD, y + ROW_PAD, column_width (c) - 2 * CELL_PAD);
+      double x = column_x (c) + CELL_PAD;
+      double width = column_width (c) - 2 * CELL_PAD;
+      double h;
+
+      if (c == COLUMN_DESCRIPTION)
+        h = clipped_text (self, cr, cells[c], &cell_style, x, y + ROW_PAD, width, DESCRIPTION_MAX_H);
+      else
+        h = amount_text (self, cr, cells[c], &cell_num_style, x, y + ROW_PAD, width);
 
       height = MAX (height, h);
     }
@@ -466,8 +507,8 @@ draw_amount_row (KassaInvoiceDocument *self,
 
   label_h = text (self, cr, label, grand ? &grand_label_style : &totals_label_style,
                   x + CELL_PAD, y, TOTALS_W * 0.55);
-  value_h = text (self, cr, value, grand ? &grand_value_style : &totals_value_style,
-                  x + TOTALS_W * 0.45, y, TOTALS_W * 0.55 - CELL_PAD);
+  value_h = amount_text (self, cr, value, grand ? &grand_value_style : &totals_value_style,
+                         x + TOTALS_W * 0.45, y, TOTALS_W * 0.55 - CELL_PAD);
 
   return MAX (label_h, value_h) + 3;
 }
@@ -486,8 +527,10 @@ draw_vat_cells (KassaInvoiceDocument  *self,
   double height;
 
   height = text (self, cr, cells[0], left_style, x, y, width * 0.3);
-  height = MAX (height, text (self, cr, cells[1], right_style, x + width * 0.3, y, width * 0.35));
-  height = MAX (height, text (self, cr, cells[2], right_style, x + width * 0.65, y, width * 0.35));
+  height = MAX (height, amount_text (self, cr, cells[1], right_style,
+                                     x + width * 0.3, y, width * 0.35));
+  height = MAX (height, amount_text (self, cr, cells[2], right_style,
+                                     x + width * 0.65, y, width * 0.35));
 
   return height + 1;
 }
@@ -577,7 +620,8 @@ draw_notes (KassaInvoiceDocument *self,
   if (!kassa_is_blank (self->invoice->notes))
     {
       y += text (self, cr, T (NC_("document", "Notes")), &heading_style, MARGIN_X, y, width) + 2;
-      y += text (self, cr, self->invoice->notes, &value_style, MARGIN_X, y, width);
+      y += clipped_text (self, cr, self->invoice->notes, &value_style, MARGIN_X, y, width,
+                         NOTES_MAX_H);
     }
 
   return y - top;

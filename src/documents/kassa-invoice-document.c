@@ -26,6 +26,9 @@
 #include "kassa-money.h"
 #include "kassa-reference.h"
 
+/* Below NAME_MAX (255), with room for the " (2)" a batch export adds. */
+#define FILENAME_MAX_BYTES 200
+
 G_DEFINE_QUARK (kassa-document-error-quark, kassa_document_error)
 
 /* Loading */
@@ -202,6 +205,15 @@ prepare_bank_barcode (KassaInvoiceDocument *self)
     {
       rf = rf_reference (self);
       reference = rf;
+    }
+
+  /* No Finnish reference to build the RF form on (an OCR number from when
+   * the company was Swedish, or none at all): no barcode. */
+  if (kassa_is_blank (reference))
+    {
+      g_debug ("Invoice %" G_GINT64_FORMAT " gets no bank barcode: no Finnish reference",
+               self->invoice->number);
+      return;
     }
 
   self->virtual_barcode = kassa_bank_barcode_digits (self->company->iban, self->open,
@@ -438,7 +450,6 @@ kassa_invoice_document_write_pdf (KassaInvoiceDocument  *document,
                                   GError               **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *temp_path = NULL;
   PdfWriter writer = { NULL, 0 };
   cairo_status_t status;
@@ -448,8 +459,9 @@ kassa_invoice_document_write_pdf (KassaInvoiceDocument  *document,
   g_return_val_if_fail (path != NULL, FALSE);
 
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* Not named after the target: a target name near the file system's
+   * limit would make a longer temporary name fail. */
+  temp_path = g_strdup_printf ("%s%c.kassa-pdf-XXXXXX", dir, G_DIR_SEPARATOR);
 
   fd = g_mkstemp_full (temp_path, O_WRONLY, 0644);
   if (fd < 0)
@@ -466,6 +478,10 @@ kassa_invoice_document_write_pdf (KassaInvoiceDocument  *document,
     }
 
   status = render_pdf (document, &writer);
+  /* On disk before the rename, so that a crash cannot replace an older
+   * PDF with an empty file. */
+  if ((fflush (writer.file) != 0 || fsync (fileno (writer.file)) != 0) && writer.errsv == 0)
+    writer.errsv = errno;
   if (fclose (writer.file) != 0 && writer.errsv == 0)
     writer.errsv = errno;
 
@@ -499,13 +515,24 @@ kassa_invoice_document_suggest_filename (KassaInvoiceDocument *document)
 {
   KassaInvoiceDocument *self = document;
   g_autofree char *number = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *customer = NULL;
+  gsize room;
   char *name;
 
   g_return_val_if_fail (document != NULL, NULL);
 
   number = kassa_format_int64 (self->invoice->number);
-  name = g_strconcat (kassa_invoice_document_get_kind (self), " ", number, " – ",
-                      self->customer->name, ".pdf", NULL);
+  prefix = g_strconcat (kassa_invoice_document_get_kind (self), " ", number, " – ", NULL);
+  customer = g_strdup (self->customer->name != NULL ? self->customer->name : "");
+
+  /* File names have a limit (255 bytes on most file systems), customer
+   * names do not: cut the name at a character boundary. */
+  room = FILENAME_MAX_BYTES - MIN (strlen (prefix) + strlen (".pdf"), FILENAME_MAX_BYTES);
+  if (strlen (customer) > room)
+    *g_utf8_find_prev_char (customer, customer + room + 1) = '\0';
+
+  name = g_strconcat (prefix, customer, ".pdf", NULL);
 
   /* Customer names may hold anything; a file name may not. */
   for (char *p = name; *p != '\0'; p++)

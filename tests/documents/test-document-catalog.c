@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "kassa-document-catalog.h"
+#include "kassa-test-fixture.h"
 
 static const char test_po[] =
   "msgid \"\"\n"
@@ -54,29 +57,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -91,7 +71,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  kassa_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -247,6 +227,33 @@ test_damaged (Fixture       *f,
     }
 }
 
+/* A translation that is not valid UTF-8 ("Lask\xff" written over
+ * "Lasku") is left out: the English text is printed instead of bytes that
+ * text functions would read past. */
+static void
+test_invalid_utf8 (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *mo = g_build_filename (f->dir, "fi", "LC_MESSAGES", "kassa.mo", NULL);
+  g_autoptr(KassaDocumentCatalog) catalog = NULL;
+  g_autofree char *contents = NULL;
+  char *lasku;
+  gsize length;
+
+  if (!compile_catalog (f, "fi", "little"))
+    return;
+  g_assert_true (g_file_get_contents (mo, &contents, &length, NULL));
+  lasku = memmem (contents, length, "Lasku", 5);
+  g_assert_nonnull (lasku);
+  lasku[4] = (char) 0xff;
+  g_assert_true (g_file_set_contents (mo, contents, length, NULL));
+
+  catalog = kassa_document_catalog_new (KASSA_LOCALE_FI);
+  g_assert_cmpstr (kassa_document_catalog_get (catalog, "Invoice"), ==, "Invoice");
+  /* The rest of the catalog is still read. */
+  g_assert_cmpstr (kassa_document_catalog_get (catalog, "Due date"), ==, "Eräpäivä");
+}
+
 /* Templates filled in with strings: in order, by position, and with
  * whatever a damaged translation might hold. */
 static void
@@ -297,6 +304,8 @@ main (int   argc,
               fixture_set_up, test_languages, fixture_tear_down);
   g_test_add ("/documents/catalog/damaged", Fixture, NULL,
               fixture_set_up, test_damaged, fixture_tear_down);
+  g_test_add ("/documents/catalog/invalid-utf8", Fixture, NULL,
+              fixture_set_up, test_invalid_utf8, fixture_tear_down);
   g_test_add ("/documents/catalog/format", Fixture, NULL,
               fixture_set_up, test_format, fixture_tear_down);
 

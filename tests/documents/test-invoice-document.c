@@ -30,6 +30,7 @@
 #include "kassa-date.h"
 #include "kassa-invoice-document.h"
 #include "kassa-store.h"
+#include "kassa-test-fixture.h"
 
 #define INVOICE_NUMBER 2026001
 #define IBAN "FI79 4405 2020 0360 82"
@@ -42,29 +43,6 @@ typedef struct
 } Fixture;
 
 /* Helpers: files and programs */
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static guint
 count_files (const char *path)
@@ -213,7 +191,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  kassa_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -568,25 +546,8 @@ test_long_invoice (Fixture       *f,
  * of the page margins (sides 40 pt, top 30 pt, bottom 18 pt: the footer
  * sits just above it) at 1 px/pt. */
 static void
-test_nothing_overflows (Fixture       *f,
-                        gconstpointer  data)
+assert_inside_printable_area (KassaInvoiceDocument *document)
 {
-  g_autoptr(KassaInvoiceDocument) document = NULL;
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
-  g_autoptr(GError) error = NULL;
-
-  save_company (f, KASSA_REFERENCE_STYLE_FINNISH, NULL);
-  /* Names and addresses far longer than any field: they must wrap or be
-   * cut, not run off the page. */
-  customer->name = g_strnfill (300, 'W');
-  customer->address = g_strdup ("Pitkäkatu 123456789012345678901234567890123456789012345678901234567890 A 1\n"
-                                "00100 Helsinki");
-  g_free (customer->document_language);
-  customer->document_language = g_strdup ("fi");
-  customer->business_id = g_strdup ("7654321-9");
-  g_assert_true (kassa_store_save_customer (f->store, customer, &error));
-  document = open_document (f, add_invoice (f, customer->id, 77, FALSE));
-
   for (int page = 0; page < kassa_invoice_document_get_n_pages (document); page++)
     {
       cairo_surface_t *image = render_region (document, page, 0, 0, KASSA_DOCUMENT_PAGE_WIDTH,
@@ -612,6 +573,178 @@ test_nothing_overflows (Fixture       *f,
       g_assert_cmpuint (inked, >, 2000);
       cairo_surface_destroy (image);
     }
+}
+
+static void
+test_nothing_overflows (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KassaInvoiceDocument) document = NULL;
+  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
+  g_autoptr(GError) error = NULL;
+
+  save_company (f, KASSA_REFERENCE_STYLE_FINNISH, NULL);
+  /* Names and addresses far longer than any field: they must wrap or be
+   * cut, not run off the page. */
+  customer->name = g_strnfill (300, 'W');
+  customer->address = g_strdup ("Pitkäkatu 123456789012345678901234567890123456789012345678901234567890 A 1\n"
+                                "00100 Helsinki");
+  g_free (customer->document_language);
+  customer->document_language = g_strdup ("fi");
+  customer->business_id = g_strdup ("7654321-9");
+  g_assert_true (kassa_store_save_customer (f->store, customer, &error));
+  document = open_document (f, add_invoice (f, customer->id, 77, FALSE));
+
+  assert_inside_printable_area (document);
+}
+
+/* n copies of line joined by newlines. */
+static char *
+repeated_lines (const char *line,
+                guint       n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "\n" : "", line);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Free text has no length limit: an address of 60 lines, a description
+ * of 150 short lines and notes of 200 lines are cut with an ellipsis
+ * where they would push the page past its bottom; the totals and the
+ * payment information still end the document. */
+static void
+test_long_free_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KassaInvoiceDocument) document = NULL;
+  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
+  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = repeated_lines ("Part", 150);
+  g_autofree char *path = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages;
+
+  save_company (f, KASSA_REFERENCE_STYLE_FINNISH, NULL);
+  customer->name = g_strdup ("Customer Ltd");
+  customer->address = repeated_lines ("Address line", 60);
+  g_free (customer->document_language);
+  customer->document_language = g_strdup ("en");
+  g_assert_true (kassa_store_save_customer (f->store, customer, &error));
+  g_assert_no_error (error);
+
+  invoice->customer_id = customer->id;
+  invoice->issue_date = ymd (2026, 3, 2);
+  invoice->due_date = ymd (2026, 3, 16);
+  invoice->notes = repeated_lines ("A note", 200);
+  add_line (invoice, "Consulting", 1000, 10000, 2550, 0);
+  add_line (invoice, description, 1000, 5000, 2550, 0);
+  g_assert_true (kassa_store_save_invoice (f->store, invoice, &error));
+  g_assert_no_error (error);
+  g_assert_true (kassa_store_send_invoice (f->store, invoice->id, &error));
+  g_assert_no_error (error);
+
+  document = open_document (f, invoice->id);
+  assert_inside_printable_area (document);
+
+  path = write_pdf (f, document, "long-text.pdf");
+  pages = pdf_pages_text (path);
+  if (pages == NULL)
+    return;
+  n_pages = g_strv_length (pages);
+  /* 100.00 + 50.00 + 25.5 % = 188.25 */
+  assert_contains (pages[n_pages - 1], "Total €188.25");
+  assert_contains (pages[n_pages - 1], "Payment information");
+  g_assert_null (strstr (pages[n_pages - 1], "Address line"));
+}
+
+/* Rows of body-text ink (darker than the muted labels) per column of an
+ * image: the first and last such row in pixel columns [x0, x1). */
+static gboolean
+dark_rows (cairo_surface_t *image,
+           int              x0,
+           int              x1,
+           int              y0,
+           int              y1,
+           int             *first,
+           int             *last)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+
+  *first = -1;
+  *last = -1;
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+
+        if (((pixel >> 16) & 0xff) < 0x40 && ((pixel >> 8) & 0xff) < 0x40 && (pixel & 0xff) < 0x40)
+          {
+            if (*first < 0)
+              *first = y;
+            *last = y;
+          }
+      }
+
+  return *first >= 0;
+}
+
+/* Amounts at the store's limits are printed whole (set smaller), never
+ * ellipsized: 100 × 10,000,000,000.00 (the largest unit price) at 0 % VAT. */
+static void
+test_huge_amounts (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KassaInvoiceDocument) document = NULL;
+  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+
+  save_company (f, KASSA_REFERENCE_STYLE_FINNISH, NULL);
+  invoice->customer_id = add_customer (f, "Customer Ltd", "en");
+  invoice->issue_date = ymd (2026, 3, 2);
+  invoice->due_date = ymd (2026, 3, 16);
+  add_line (invoice, "Power plant", 100000, G_GINT64_CONSTANT (1000000000000), 0, 0);
+  g_assert_true (kassa_store_save_invoice (f->store, invoice, &error));
+  g_assert_no_error (error);
+  g_assert_true (kassa_store_send_invoice (f->store, invoice->id, &error));
+  g_assert_no_error (error);
+
+  document = open_document (f, invoice->id);
+  /* Over 999,999.99: no bank barcode; over 999,999,999.99: no QR code. */
+  g_assert_null (kassa_invoice_document_get_virtual_barcode (document));
+  g_assert_null (kassa_invoice_document_get_epc_payload (document));
+  assert_inside_printable_area (document);
+
+  /* The line row at 4 px/pt, from x 250 pt: Quantity is 252.8–306.8 pt,
+   * Unit price 306.8–378.8 pt.  "100" is set at the normal size; the unit
+   * price, too wide for its column at that size, is set smaller (shorter
+   * ink, commas included) instead of being cut with an ellipsis. */
+  {
+    cairo_surface_t *image = render_region (document, 0, 250, 200, 130, 300, 4.0);
+    int top, bottom, qty_first, qty_last, price_first, price_last;
+
+    g_assert_true (dark_rows (image, 12, 224, 0, 1200, &top, &bottom));
+    g_assert_true (dark_rows (image, 12, 224, top - 16, top + 56, &qty_first, &qty_last));
+    g_assert_true (dark_rows (image, 228, 512, top - 16, top + 56, &price_first, &price_last));
+    g_test_message ("quantity ink %d px, unit price ink %d px",
+                    qty_last - qty_first + 1, price_last - price_first + 1);
+    g_assert_cmpint (price_last - price_first, <, qty_last - qty_first);
+    cairo_surface_destroy (image);
+  }
+
+  path = write_pdf (f, document, "huge.pdf");
+  pdf = pdf_text (path);
+  if (pdf == NULL)
+    return;
+  assert_contains (pdf, "Power plant 100 10,000,000,000.00 0% 1,000,000,000,000.00");
+  assert_contains (pdf, "Total €1,000,000,000,000.00");
+  g_assert_null (strstr (pdf, "…"));
 }
 
 static void
@@ -869,6 +1002,75 @@ test_swedish_company (Fixture       *f,
   g_assert_null (strstr (pdf, "Virtual bar code"));
 }
 
+/* An invoice sent while the company was Swedish keeps its OCR number
+ * 202600193 (no valid Finnish reference: the 7-3-1 check digit of
+ * 20260019 is 8).  Printed after the company moved to Finland with RF
+ * references, it gets no bank barcode, and the QR code names the invoice
+ * instead of a reference. */
+static void
+test_foreign_reference (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KassaCompany) company = NULL;
+  g_autoptr(KassaInvoiceDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *payload;
+  gint64 invoice;
+
+  save_company (f, KASSA_REFERENCE_STYLE_RF, NULL);
+  company = kassa_store_get_company (f->store);
+  g_strlcpy (company->country, "SE", sizeof company->country);
+  g_assert_true (kassa_store_save_company (f->store, company, &error));
+  g_assert_no_error (error);
+  invoice = add_invoice (f, add_customer (f, "Customer Ltd", "en"), 0, FALSE);
+
+  g_clear_pointer (&company, kassa_company_free);
+  company = kassa_store_get_company (f->store);
+  g_strlcpy (company->country, "FI", sizeof company->country);
+  g_assert_true (kassa_store_save_company (f->store, company, &error));
+  g_assert_no_error (error);
+
+  document = open_document (f, invoice);
+  g_assert_null (kassa_invoice_document_get_virtual_barcode (document));
+  payload = kassa_invoice_document_get_epc_payload (document);
+  g_assert_nonnull (payload);
+  g_assert_nonnull (strstr (payload, "\nEUR324.28\n"));
+  g_assert_nonnull (strstr (payload, "\nInvoice 2026001"));
+}
+
+/* A customer name of any length gives a file name that can be written:
+ * cut (at a character boundary) to at most 200 bytes. */
+static void
+test_long_filename (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(KassaInvoiceDocument) document = NULL;
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *filename = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *near_limit = NULL;
+
+  /* 150 × "Ä" (2 bytes each): the cut falls inside a character. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append (long_name, "Ä");
+  save_company (f, KASSA_REFERENCE_STYLE_FINNISH, NULL);
+  document = open_document (f, add_invoice (f, add_customer (f, long_name->str, "en"), 0, FALSE));
+
+  filename = kassa_invoice_document_suggest_filename (document);
+  g_test_message ("%s", filename);
+  g_assert_cmpuint (strlen (filename), <=, 200);
+  g_assert_cmpuint (strlen (filename), >=, 190);
+  g_assert_true (g_utf8_validate (filename, -1, NULL));
+  g_assert_true (g_str_has_prefix (filename, "Invoice 2026001 – ÄÄÄ"));
+  g_assert_true (g_str_has_suffix (filename, "Ä.pdf"));
+  g_free (write_pdf (f, document, filename));
+
+  /* A name of 255 bytes, the limit, can be written too. */
+  near_limit = g_strnfill (251, 'n');
+  path = g_strconcat (near_limit, ".pdf", NULL);
+  g_free (write_pdf (f, document, path));
+}
+
 /* A PDF that cannot be written leaves nothing behind: not in a missing
  * folder, not over a folder, and an older file stays as it was. */
 static void
@@ -984,6 +1186,10 @@ main (int   argc,
   ADD ("/documents/invoice/write-errors", NULL, test_write_errors);
   ADD ("/documents/invoice/swedish-company", NULL, test_swedish_company);
   ADD ("/documents/invoice/translated-labels", NULL, test_translated_labels);
+  ADD ("/documents/invoice/foreign-reference", NULL, test_foreign_reference);
+  ADD ("/documents/invoice/long-filename", NULL, test_long_filename);
+  ADD ("/documents/invoice/long-free-text", NULL, test_long_free_text);
+  ADD ("/documents/invoice/huge-amounts", NULL, test_huge_amounts);
 
 #undef ADD
 
