@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "kassa-store.h"
+#include "kassa-test-fixture.h"
 #include "kassa-store-schema.h"
 
 typedef struct
@@ -23,29 +24,6 @@ typedef struct
   char *dir;
   char *path;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -62,7 +40,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  kassa_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
