@@ -18,7 +18,7 @@ libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev libgtk-4-bin
 desktop-file-utils appstream xvfb xauth dbus dbus-x11 at-spi2-core libgl1-mesa-dri
 librsvg2-common adwaita-icon-theme fonts-dejavu-core fonts-noto-cjk locales
 python3-dogtail python3-gi gir1.2-atspi-2.0 imagemagick x11-utils flatpak-builder
-libqrencode-dev zbar-tools poppler-utils"
+libqrencode-dev zbar-tools poppler-utils python3-openpyxl"
 LOCALES="en_US fi_FI sv_SE zh_CN"
 
 as_root ()

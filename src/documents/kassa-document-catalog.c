@@ -1,7 +1,7 @@
 /* kassa-document-catalog.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reads the "document" context of a compiled GNU message catalog (.mo) so
+ * Reads the contexts ("document", "report") of a compiled GNU message catalog (.mo) so
  * that a document can be written in the customer's language while the UI
  * stays in the user's.  gettext itself would need the process locale to be
  * switched, which is neither thread-safe nor possible per document.
@@ -23,13 +23,13 @@
 #define MO_MAGIC         0x950412deU
 #define MO_MAGIC_SWAPPED 0xde120495U
 #define MO_HEADER_SIZE   20
-#define DOCUMENT_CONTEXT "document\004"
+#define DOCUMENT_CONTEXT "document"
 
 struct _KassaDocumentCatalog
 {
   KassaLocale  locale;
   GBytes      *data;          /* the .mo file; the table points into it */
-  GHashTable  *translations;  /* msgid (without context) → translation */
+  GHashTable  *translations;  /* "context\004msgid" → translation */
 };
 
 typedef struct
@@ -112,11 +112,9 @@ parse_mo (const MoFile *mo,
         return FALSE;
       /* A translation that is not UTF-8 is left out: the text functions
        * (pango, g_utf8_strup) would read past its end. */
-      if (g_str_has_prefix (original, DOCUMENT_CONTEXT) && translation[0] != '\0' &&
+      if (strchr (original, '\004') != NULL && translation[0] != '\0' &&
           g_utf8_validate (translation, -1, NULL))
-        g_hash_table_insert (translations,
-                             (gpointer) (original + strlen (DOCUMENT_CONTEXT)),
-                             (gpointer) translation);
+        g_hash_table_insert (translations, (gpointer) original, (gpointer) translation);
     }
 
   return TRUE;
@@ -227,12 +225,35 @@ const char *
 kassa_document_catalog_get (KassaDocumentCatalog *catalog,
                             const char           *msgid)
 {
+  return kassa_document_catalog_get_context (catalog, DOCUMENT_CONTEXT, msgid);
+}
+
+/**
+ * kassa_document_catalog_get_context:
+ * @catalog: a catalog
+ * @context: the message context, e.g. "report"
+ * @msgid: an English string marked NC_(context, …)
+ *
+ * Returns: (transfer none): the translation, or @msgid itself when there
+ * is none.  Valid as long as the catalog (or msgid).
+ */
+const char *
+kassa_document_catalog_get_context (KassaDocumentCatalog *catalog,
+                                    const char           *context,
+                                    const char           *msgid)
+{
+  g_autofree char *key = NULL;
   const char *translation;
 
   g_return_val_if_fail (catalog != NULL, msgid);
+  g_return_val_if_fail (context != NULL, msgid);
   g_return_val_if_fail (msgid != NULL, NULL);
 
-  translation = g_hash_table_lookup (catalog->translations, msgid);
+  if (g_hash_table_size (catalog->translations) == 0)
+    return msgid;
+
+  key = g_strconcat (context, "\004", msgid, NULL);
+  translation = g_hash_table_lookup (catalog->translations, key);
   return translation != NULL ? translation : msgid;
 }
 

@@ -25,6 +25,11 @@ KassaLocale           kassa_document_catalog_get_locale (KassaDocumentCatalog *c
 /* The translation of msgid in context "document". */
 const char           *kassa_document_catalog_get   (KassaDocumentCatalog  *catalog,
                                                     const char            *msgid);
+/* The translation of msgid in the given context (NC_(context, …)), e.g.
+ * "report" for the Excel reports. */
+const char           *kassa_document_catalog_get_context (KassaDocumentCatalog *catalog,
+                                                    const char            *context,
+                                                    const char            *msgid);
 
 /* The translation of msgid with its conversions filled in from the
  * following strings (NULL-terminated): "%s" and "%d" take the next

@@ -274,6 +274,32 @@ kassa_store_get_customer (KassaStore  *self,
   return customer_from_row (stmt);
 }
 
+/**
+ * kassa_store_find_customer_by_number:
+ *
+ * Returns: the id of the customer with this (unique) number, or 0.
+ */
+gint64
+kassa_store_find_customer_by_number (KassaStore *self,
+                                     const char *number)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (KASSA_IS_STORE (self), 0);
+  g_return_val_if_fail (number != NULL, 0);
+
+  stmt = kassa_store_prepare (self, "SELECT id FROM customers WHERE number = ?1", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  kassa_store_bind_text (stmt, 1, number);
+  if (!kassa_store_step_row (self, stmt, &found, NULL) || !found)
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static gboolean
 write_customer_archived (KassaStore  *self,
                          gint64       id,

@@ -77,6 +77,8 @@ gboolean             kassa_store_save_customer        (KassaStore            *se
 KassaCustomerRecord *kassa_store_get_customer         (KassaStore            *self,
                                                        gint64                 id,
                                                        GError               **error);
+gint64               kassa_store_find_customer_by_number (KassaStore       *self,
+                                                       const char            *number);
 gboolean             kassa_store_set_customer_archived (KassaStore           *self,
                                                        gint64                 id,
                                                        gboolean               archived,

@@ -5,15 +5,29 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "kassa-application.h"
 #include "kassa-clock.h"
+#include "kassa-csv-export.h"
+#include "kassa-customer.h"
+#include "kassa-date.h"
 #include "kassa-demo.h"
+#include "kassa-money.h"
+#include "kassa-report.h"
 #include "kassa-startup-probe.h"
 #include "kassa-window.h"
 
 #define MAX_RECENT_FILES 10
+
+/* Exit statuses of the command line (see --help). */
+#define EXIT_OK      0
+#define EXIT_FAILED  1
+#define EXIT_USAGE   2
 
 struct _KassaApplication
 {
@@ -352,6 +366,7 @@ setup_accels (GtkApplication *app)
   set_accels (app, "win.new-customer", "<Primary><Shift>c", NULL);
   set_accels (app, "win.search", "<Primary>f", NULL);
   set_accels (app, "win.company-details", "<Primary>comma", NULL);
+  set_accels (app, "win.export-report", "<Primary>e", NULL);
   set_accels (app, "win.show-page::overview", "<Alt>1", NULL);
   set_accels (app, "win.show-page::customers", "<Alt>2", NULL);
   set_accels (app, "win.show-page::invoices", "<Alt>3", NULL);
@@ -420,14 +435,355 @@ kassa_application_open (GApplication  *application,
   kassa_application_open_path (self, path, FALSE);
 }
 
+/* Command line: exports and the demo company without a window.  This runs
+ * from handle-local-options, before GTK is initialised, so it needs no
+ * display. */
+
+typedef struct
+{
+  const char *report;      /* --export */
+  const char *table;       /* --export-csv */
+  const char *from;
+  const char *to;
+  const char *language;
+  const char *customer;
+  const char *output;      /* filenames */
+  const char *company;
+  gboolean    demo;
+} CommandLine;
+
+static void
+read_command_line (GVariantDict *options,
+                   CommandLine  *cli)
+{
+  *cli = (CommandLine) { NULL };
+  g_variant_dict_lookup (options, "export", "&s", &cli->report);
+  g_variant_dict_lookup (options, "export-csv", "&s", &cli->table);
+  g_variant_dict_lookup (options, "from", "&s", &cli->from);
+  g_variant_dict_lookup (options, "to", "&s", &cli->to);
+  g_variant_dict_lookup (options, "language", "&s", &cli->language);
+  g_variant_dict_lookup (options, "customer", "&s", &cli->customer);
+  g_variant_dict_lookup (options, "output", "^&ay", &cli->output);
+  g_variant_dict_lookup (options, "company", "^&ay", &cli->company);
+  cli->demo = g_variant_dict_contains (options, "demo");
+}
+
+/* Anything but a plain --demo (which opens the window) is for scripts. */
+static gboolean
+is_batch (const CommandLine *cli)
+{
+  return cli->report != NULL || cli->table != NULL || cli->from != NULL || cli->to != NULL ||
+         cli->language != NULL || cli->customer != NULL || cli->output != NULL ||
+         cli->company != NULL;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  /* Translators: %s is the program name, "kassa" */
+  g_printerr (_("Run “%s --help” to see the options."), g_get_prgname ());
+  g_printerr ("\n");
+  return EXIT_USAGE;
+}
+
+static int
+failure (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  return EXIT_FAILED;
+}
+
+/* Scripts write dates one way only: YYYY-MM-DD. */
+static gboolean
+parse_iso_day (const char *text,
+               KassaDay   *day)
+{
+  int year, month, mday, consumed = 0;
+
+  if (sscanf (text, "%4d-%2d-%2d%n", &year, &month, &mday, &consumed) != 3 ||
+      text[consumed] != '\0' || strlen (text) != 10 ||
+      !g_date_valid_dmy (mday, month, year))
+    return FALSE;
+
+  *day = kassa_day_from_ymd (year, month, mday);
+  return TRUE;
+}
+
+static char *
+report_ids (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint kind = 0; kind < KASSA_N_REPORTS; kind++)
+    g_strv_builder_add (builder, kassa_report_kind_to_id ((KassaReportKind) kind));
+
+  ids = g_strv_builder_end (builder);
+  return g_strjoinv (", ", ids);
+}
+
+static gboolean
+parse_csv_table (const char    *id,
+                 KassaCsvTable *table)
+{
+  static const char *const ids[] = { "customers", "invoices", "payments" };
+  static const KassaCsvTable tables[] = { KASSA_CSV_CUSTOMERS, KASSA_CSV_INVOICES,
+                                          KASSA_CSV_PAYMENTS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      if (g_str_equal (id, ids[i]))
+        {
+          *table = tables[i];
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_known_language (const char *code)
+{
+  return g_strv_contains ((const char * const[]) { "fi", "sv", "en", "zh_CN", NULL }, code);
+}
+
+/* Checks what only depends on the arguments; returns EXIT_OK or the
+ * usage error's status.  Fills spec (without language and customer). */
+static int
+check_report_arguments (const CommandLine *cli,
+                        KassaReportSpec   *spec)
+{
+  g_autofree char *message = NULL;
+  const char *bad_day = NULL;
+
+  if (!kassa_report_kind_from_id (cli->report, &spec->kind))
+    {
+      g_autofree char *ids = report_ids ();
+
+      /* Translators: the first %s is what was typed, the second the list of report names */
+      message = g_strdup_printf (_("Unknown report “%s”. Use one of: %s."), cli->report, ids);
+      return usage_error (message);
+    }
+
+  if (cli->from == NULL || cli->to == NULL)
+    return usage_error (_("Give the period with --from YYYY-MM-DD and --to YYYY-MM-DD."));
+
+  if (!parse_iso_day (cli->from, &spec->from))
+    bad_day = cli->from;
+  else if (!parse_iso_day (cli->to, &spec->to))
+    bad_day = cli->to;
+
+  if (bad_day != NULL)
+    {
+      /* Translators: %s is what was typed after --from or --to */
+      message = g_strdup_printf (_("“%s” is not a date. Write dates as YYYY-MM-DD, "
+                                   "for example 2026-01-31."), bad_day);
+      return usage_error (message);
+    }
+
+  if (spec->to < spec->from)
+    return usage_error (_("The period cannot end before it begins."));
+
+  if (cli->language != NULL && !is_known_language (cli->language))
+    {
+      /* Translators: %s is what was typed after --language */
+      message = g_strdup_printf (_("Unknown language “%s”. Use fi, sv, en or zh_CN."),
+                                 cli->language);
+      return usage_error (message);
+    }
+
+  if (spec->kind == KASSA_REPORT_CUSTOMER_STATEMENT && cli->customer == NULL)
+    return usage_error (_("The customer statement needs --customer NUMBER."));
+  if (spec->kind != KASSA_REPORT_CUSTOMER_STATEMENT && cli->customer != NULL)
+    return usage_error (_("--customer applies only to the customer statement."));
+
+  return EXIT_OK;
+}
+
+static int
+check_arguments (const CommandLine *cli)
+{
+  if (cli->demo && (cli->report != NULL || cli->table != NULL || cli->from != NULL ||
+                    cli->to != NULL || cli->language != NULL || cli->customer != NULL ||
+                    cli->company != NULL))
+    return usage_error (_("--demo takes only --output FILE, the file to create."));
+
+  if (cli->report != NULL && cli->table != NULL)
+    return usage_error (_("Use either --export or --export-csv, not both."));
+
+  if (!cli->demo && cli->report == NULL && cli->table == NULL)
+    return usage_error (_("--output, --from, --to, --language, --customer and --company need "
+                          "--export or --export-csv."));
+
+  if (cli->output == NULL)
+    return usage_error (_("Name the file to write with --output FILE."));
+
+  if (cli->table != NULL && (cli->from != NULL || cli->to != NULL || cli->language != NULL ||
+                             cli->customer != NULL))
+    return usage_error (_("--export-csv exports every row: it takes no --from, --to, "
+                          "--language or --customer."));
+
+  return EXIT_OK;
+}
+
+static int
+open_company (const char  *path,
+              KassaStore **store)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Opening creates missing files: a script must not get an empty company. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file path */
+      message = g_strdup_printf (_("The company file “%s” does not exist. "
+                                   "Name it with --company FILE."), name);
+      return failure (message);
+    }
+
+  *store = kassa_store_open (path, &error);
+  if (*store == NULL)
+    return failure (error->message);
+
+  if (!kassa_store_has_company (*store))
+    {
+      /* Translators: %s is a file path */
+      message = g_strdup_printf (_("“%s” has no company yet. Open it in Kassa and enter the "
+                                   "company details first."), name);
+      g_clear_object (store);
+      return failure (message);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_report_export (const CommandLine *cli,
+                   KassaStore        *store,
+                   KassaReportSpec   *spec)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->customer != NULL)
+    {
+      spec->customer_id = kassa_store_find_customer_by_number (store, cli->customer);
+      if (spec->customer_id == 0)
+        {
+          /* Translators: %s is a customer number */
+          g_autofree char *message = g_strdup_printf (_("No customer has the number “%s”."),
+                                                      cli->customer);
+          return failure (message);
+        }
+    }
+
+  if (cli->language != NULL)
+    spec->language = kassa_locale_from_name (cli->language);
+  else
+    {
+      g_autoptr(KassaCompany) company = kassa_store_get_company (store);
+
+      spec->language = kassa_locale_from_name (company->document_language);
+    }
+
+  spec->today = kassa_clock_today ();
+  if (!kassa_report_write_xlsx (store, spec, cli->output, NULL, NULL, NULL, &error))
+    return failure (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+run_export (const CommandLine *cli)
+{
+  g_autofree char *default_path = get_default_path ();
+  g_autoptr(KassaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KassaReportSpec spec = { 0 };
+  KassaCsvTable table = KASSA_CSV_CUSTOMERS;
+  int status;
+
+  if (cli->table != NULL && !parse_csv_table (cli->table, &table))
+    {
+      /* Translators: %s is what was typed after --export-csv */
+      g_autofree char *message = g_strdup_printf (_("Unknown table “%s”. Use customers, "
+                                                    "invoices or payments."), cli->table);
+      return usage_error (message);
+    }
+
+  if (cli->report != NULL && (status = check_report_arguments (cli, &spec)) != EXIT_OK)
+    return status;
+
+  if ((status = open_company (cli->company != NULL ? cli->company : default_path,
+                              &store)) != EXIT_OK)
+    return status;
+
+  if (cli->report != NULL)
+    return run_report_export (cli, store, &spec);
+
+  if (!kassa_csv_export (store, table, cli->output, NULL, &error))
+    return failure (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+run_create_demo (const CommandLine *cli)
+{
+  g_autofree char *name = g_filename_display_name (cli->output);
+  g_autoptr(KassaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test (cli->output, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file path */
+      g_autofree char *message = g_strdup_printf (_("“%s” already exists. Choose a new file "
+                                                    "name for the demo company."), name);
+      return failure (message);
+    }
+
+  store = kassa_store_open (cli->output, &error);
+  if (store != NULL && !fill_demo (store, &error))
+    {
+      g_clear_object (&store);
+      g_unlink (cli->output);
+    }
+
+  if (store == NULL)
+    return failure (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+run_command_line (GVariantDict *options)
+{
+  CommandLine cli;
+  int status;
+
+  read_command_line (options, &cli);
+  if ((status = check_arguments (&cli)) != EXIT_OK)
+    return status;
+
+  return cli.demo ? run_create_demo (&cli) : run_export (&cli);
+}
+
 static int
 kassa_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
   KassaApplication *self = KASSA_APPLICATION (application);
   g_autoptr(GError) error = NULL;
+  CommandLine cli;
 
-  if (!g_variant_dict_contains (options, "demo"))
+  read_command_line (options, &cli);
+  if (is_batch (&cli))
+    return run_command_line (options);
+
+  if (!cli.demo)
     return -1;
 
   if (!g_application_register (application, NULL, &error))
@@ -477,11 +833,50 @@ kassa_application_init (KassaApplication *self)
   static const GOptionEntry options[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open the demo company, creating it when needed"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the Excel report REPORT (journal, sales, vat, aging, statement, payments, kpi) "
+         "and exit"), N_("REPORT") },
+    { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write every row of TABLE (customers, invoices, payments) as CSV and exit"),
+      N_("TABLE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("First day of the report period"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Last day of the report period"), N_("YYYY-MM-DD") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Language of the workbook: fi, sv, en or zh_CN (default: the company’s document "
+         "language)"), N_("CODE") },
+    { "customer", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Customer number, for the customer statement"), N_("NUMBER") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The file to write"), N_("FILE") },
+    { "company", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The company file to read (default: company.kassa in Kassa’s data folder)"),
+      N_("FILE") },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  /* Translators: shown by kassa --help; keep the option names as they are */
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens the company file FILE, or the last one "
+                                              "used. With --export, --export-csv or --demo "
+                                              "--output, works without a window and exits."));
+  /* Translators: shown by kassa --help; keep the command lines as they are */
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Examples:\n"
+                                                  "  kassa --export journal --from 2026-01-01 "
+                                                  "--to 2026-12-31 --output journal.xlsx\n"
+                                                  "  kassa --export statement --customer 1001 "
+                                                  "--from 2026-01-01 --to 2026-06-30 "
+                                                  "--language sv --output statement.xlsx\n"
+                                                  "  kassa --export-csv invoices --company "
+                                                  "shop.kassa --output invoices.csv\n"
+                                                  "  kassa --demo --output demo.kassa\n"
+                                                  "\n"
+                                                  "Exit status: 0 done, 1 failed (the reason is "
+                                                  "printed), 2 wrong options."));
 }
 
 KassaApplication *

@@ -13,9 +13,11 @@
 #include "kassa-customer-editor.h"
 #include "kassa-customer-view.h"
 #include "kassa-customers-page.h"
+#include "kassa-export-dialog.h"
 #include "kassa-invoice-window.h"
 #include "kassa-invoices-page.h"
 #include "kassa-overview-page.h"
+#include "kassa-reports-page.h"
 #include "kassa-welcome-page.h"
 #include "kassa-window.h"
 
@@ -38,6 +40,7 @@ struct _KassaWindow
   GtkWidget            *overview_page;
   GtkWidget            *customers_page;
   GtkWidget            *invoices_page;
+  GtkWidget            *reports_page;
   /* Set while pages are added/removed so that does not count as the
    * user choosing a page. */
   gboolean              rebuilding;
@@ -52,6 +55,7 @@ static const char * const store_actions[] = {
   "win.show-page",
   "win.show-overdue-invoices",
   "win.company-details",
+  "win.export-report",
 };
 
 static gboolean
@@ -59,7 +63,8 @@ is_page_name (const char *name)
 {
   return g_strcmp0 (name, "overview") == 0 ||
          g_strcmp0 (name, "customers") == 0 ||
-         g_strcmp0 (name, "invoices") == 0;
+         g_strcmp0 (name, "invoices") == 0 ||
+         g_strcmp0 (name, "reports") == 0;
 }
 
 static gboolean
@@ -148,7 +153,7 @@ add_page (KassaWindow *self,
 
 /* Hidden hooks for screenshots and manual checks:
  * KASSA_OPEN_CUSTOMER=<id> opens that customer's view,
- * KASSA_OPEN_EDITOR=customer-new|customer:<id>|company opens an editor. */
+ * KASSA_OPEN_EDITOR=customer-new|customer:<id>|company|export-report opens an editor. */
 static void
 open_requested_windows (KassaWindow *self)
 {
@@ -163,6 +168,8 @@ open_requested_windows (KassaWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.company-details", NULL);
   else if (g_strcmp0 (editor, "customer-new") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.new-customer", NULL);
+  else if (g_strcmp0 (editor, "export-report") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export-report", NULL);
   else if (editor != NULL && g_str_has_prefix (editor, "customer:") &&
            g_ascii_string_to_signed (editor + strlen ("customer:"), 10, 1, G_MAXINT64, &id, NULL))
     {
@@ -183,9 +190,11 @@ build_pages (KassaWindow *self)
   self->overview_page = kassa_overview_page_new (self->store);
   self->customers_page = kassa_customers_page_new (self->store);
   self->invoices_page = kassa_invoices_page_new (self->store);
+  self->reports_page = kassa_reports_page_new (self->store);
   add_page (self, self->overview_page, "overview", _("Overview"), "go-home-symbolic");
   add_page (self, self->customers_page, "customers", _("Customers"), "system-users-symbolic");
   add_page (self, self->invoices_page, "invoices", _("Invoices"), "x-office-document-symbolic");
+  add_page (self, self->reports_page, "reports", _("Reports"), "x-office-spreadsheet-symbolic");
   select_start_page (self);
   self->rebuilding = FALSE;
 }
@@ -208,6 +217,7 @@ drop_pages (KassaWindow *self)
   drop_page (self, &self->overview_page);
   drop_page (self, &self->customers_page);
   drop_page (self, &self->invoices_page);
+  drop_page (self, &self->reports_page);
   self->rebuilding = FALSE;
   adw_bin_set_child (self->welcome_bin, NULL);
 }
@@ -386,6 +396,18 @@ company_details_action (GtkWidget  *widget,
 }
 
 static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KassaWindow *self = KASSA_WINDOW (widget);
+  KassaExportDialog *dialog;
+
+  dialog = kassa_export_dialog_new (GTK_WINDOW (self), self->store, KASSA_REPORT_INVOICE_JOURNAL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 save_window_state (KassaWindow *self)
 {
   int width, height;
@@ -428,6 +450,7 @@ kassa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
   self->overview_page = self->customers_page = self->invoices_page = NULL;
+  self->reports_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -465,6 +488,7 @@ kassa_window_class_init (KassaWindowClass *klass)
                                    show_overdue_invoices_action);
   gtk_widget_class_install_action (widget_class, "win.company-details", NULL,
                                    company_details_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
 }
 
 static void
@@ -562,6 +586,8 @@ kassa_window_get_page (KassaWindow *self,
     return self->customers_page;
   if (g_strcmp0 (name, "invoices") == 0)
     return self->invoices_page;
+  if (g_strcmp0 (name, "reports") == 0)
+    return self->reports_page;
 
   return NULL;
 }

@@ -22,7 +22,7 @@ KassaStore  *kassa_window_get_store (KassaWindow    *self);
 /* Takes ownership of toast. */
 void         kassa_window_add_toast (KassaWindow    *self,
                                      AdwToast       *toast);
-/* "overview", "customers" or "invoices". */
+/* "overview", "customers", "invoices" or "reports". */
 void         kassa_window_show_page (KassaWindow    *self,
                                      const char     *name);
 /* (nullable) (transfer none): the page widget, for tests. */

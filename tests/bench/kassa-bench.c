@@ -15,6 +15,7 @@
 #include "kassa-date.h"
 #include "kassa-demo.h"
 #include "kassa-invoice-list.h"
+#include "kassa-report.h"
 #include "kassa-store.h"
 
 typedef struct
@@ -23,6 +24,7 @@ typedef struct
   guint     n_customers;
   char     *path;
   gboolean  keep;
+  gboolean  existing;
   KassaDay  today;
   guint     n_missed;
 } Bench;
@@ -257,13 +259,171 @@ bench_memory (Bench      *bench,
     bench->n_missed++;
 }
 
+static gint64
+status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, field);
+  return line ? g_ascii_strtoll (line + strlen (field), NULL, 10) : -1;
+}
+
+/* Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+). */
+static void
+reset_peak_memory (void)
+{
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+
+  if (file == NULL)
+    return;
+  fputs ("5", file);
+  fclose (file);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static KassaDay
+first_issue_date (KassaStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  KassaDay day = 0;
+
+  sqlite3_prepare_v2 (kassa_store_get_db (store), "SELECT MIN (issue_date) FROM invoices",
+                      -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    day = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return day;
+}
+
+static gboolean
+write_journal (KassaStore *store,
+               KassaDay    from,
+               KassaDay    to,
+               KassaDay    today,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KassaReportSpec spec = {
+    .kind = KASSA_REPORT_INVOICE_JOURNAL,
+    .from = from,
+    .to = to,
+    .language = KASSA_LOCALE_FI,
+    .today = today,
+  };
+
+  if (!kassa_report_write_xlsx (store, &spec, path, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("Cannot write the journal: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A real spreadsheet must accept the workbook: LibreOffice converts a
+ * month of the journal to CSV when it is installed. */
+static void
+bench_soffice (Bench      *bench,
+               KassaStore *store,
+               const char *dir)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *path = g_build_filename (dir, "journal-month.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "journal-month.csv", NULL);
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", dir, "/lo-profile", NULL);
+  int status = -1;
+  gboolean ok;
+
+  if (soffice == NULL)
+    {
+      g_print ("%-40s skipped (no soffice)\n", "LibreOffice reads the journal");
+      return;
+    }
+
+  ok = write_journal (store, kassa_day_add_months (bench->today, -1), bench->today, bench->today,
+                      path);
+  if (ok)
+    {
+      const char *argv[] = { soffice, profile, "--headless", "--convert-to", "csv", "--outdir",
+                             dir, path, NULL };
+
+      ok = g_spawn_sync (NULL, (char **) argv, NULL,
+                         G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, NULL) &&
+           g_spawn_check_wait_status (status, NULL) &&
+           g_file_test (csv, G_FILE_TEST_IS_REGULAR);
+    }
+  if (!ok)
+    bench->n_missed++;
+  g_print ("%-40s %s\n", "LibreOffice reads the journal (to csv)", ok ? "OK" : "failed  MISSED");
+  g_remove (path);
+  g_remove (csv);
+}
+
+/* The whole journal (every invoice, line and payment) in constant_memory
+ * mode.  clear_refs resets the peak RSS so VmHWM − VmRSS before is the
+ * extra memory of the export alone. */
+static void
+bench_journal_xlsx (Bench      *bench,
+                    KassaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kassa-bench-xlsx-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  gint64 start, rss_before, peak_mb;
+  GStatBuf info = { 0 };
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  path = g_build_filename (dir, "journal.xlsx", NULL);
+  reset_peak_memory ();
+  rss_before = status_kb ("VmRSS:");
+
+  start = now_us ();
+  if (!write_journal (store, first_issue_date (store), bench->today, bench->today, path))
+    bench->n_missed++;
+  report (bench, "invoice journal to xlsx", ms_since (start), 20000, 0);
+
+  peak_mb = (status_kb ("VmHWM:") - rss_before) / 1024;
+  g_stat (path, &info);
+  g_print ("%-40s %10" G_GINT64_FORMAT " MB (target %7d MB)%s; file %.0f MB\n",
+           "journal export: peak extra memory", peak_mb, 100, peak_mb > 100 ? "  MISSED" : "",
+           info.st_size / 1048576.0);
+  if (peak_mb > 100)
+    bench->n_missed++;
+  g_remove (path);
+
+  bench_soffice (bench, store, dir);
+  remove_tree (dir);
+}
+
 static void
 run (Bench *bench)
 {
   g_autoptr(KassaStore) store = NULL;
   gint64 start;
 
-  bench_generate (bench);
+  if (!bench->existing)
+    bench_generate (bench);
 
   start = now_us ();
   store = open_store (bench->path);
@@ -272,6 +432,7 @@ run (Bench *bench)
   bench_lists (bench, store);
   bench_overview (bench, store);
   bench_memory (bench, store);
+  bench_journal_xlsx (bench, store);
 }
 
 static void
@@ -301,6 +462,8 @@ main (int   argc,
     { "customers", 0, 0, G_OPTION_ARG_INT, &n_customers, "Number of customers", "N" },
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &bench.path, "Company file to create", "PATH" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &bench.keep, "Keep the company file", NULL },
+    { "existing", 0, 0, G_OPTION_ARG_NONE, &bench.existing,
+      "Time an existing company file (--file) instead of generating one", NULL },
     { NULL }
   };
 
@@ -320,6 +483,11 @@ main (int   argc,
   bench.n_invoices = n_invoices;
   bench.n_customers = n_customers;
   bench.today = kassa_day_from_ymd (2026, 11, 24);
+  if (bench.path == NULL && bench.existing)
+    {
+      g_printerr ("--existing needs --file.\n");
+      return 2;
+    }
   if (bench.path == NULL)
     {
       tmp_dir = g_dir_make_tmp ("kassa-bench-XXXXXX", &error);
@@ -327,6 +495,8 @@ main (int   argc,
         g_error ("%s", error->message);
       bench.path = g_build_filename (tmp_dir, "large.kassa", NULL);
     }
+  else if (bench.existing)
+    bench.keep = TRUE;
   else if (g_file_test (bench.path, G_FILE_TEST_EXISTS))
     {
       g_printerr ("%s exists; give a new file.\n", bench.path);

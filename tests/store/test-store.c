@@ -405,6 +405,21 @@ typedef struct
 } CustomerCase;
 
 static void
+test_customer_find_by_number (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 first = add_customer (f->store, "Alpha Oy");    /* automatic number 1001 */
+  gint64 second = add_customer (f->store, "Beta Oy");    /* 1002 */
+
+  g_assert_cmpint (kassa_store_find_customer_by_number (f->store, "1001"), ==, first);
+  g_assert_cmpint (kassa_store_find_customer_by_number (f->store, "1002"), ==, second);
+  /* Exact match only: no prefix, no surrounding space. */
+  g_assert_cmpint (kassa_store_find_customer_by_number (f->store, "100"), ==, 0);
+  g_assert_cmpint (kassa_store_find_customer_by_number (f->store, " 1001"), ==, 0);
+  g_assert_cmpint (kassa_store_find_customer_by_number (f->store, ""), ==, 0);
+}
+
+static void
 test_customer_validation (Fixture       *f,
                           gconstpointer  data)
 {
@@ -1584,6 +1599,7 @@ main (int   argc,
   ADD ("/store/company/next-number", test_company_next_number);
   ADD ("/store/customer/crud", test_customer_crud);
   ADD ("/store/customer/validation", test_customer_validation);
+  ADD ("/store/customer/find-by-number", test_customer_find_by_number);
   ADD ("/store/customer/archive", test_customer_archive);
   ADD ("/store/invoice/totals", test_invoice_totals);
   g_test_add_func ("/store/invoice/vat-per-rate", test_invoice_vat_per_rate);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -14,12 +15,17 @@
 #include "kassa-customer.h"
 #include "kassa-customer-editor.h"
 #include "kassa-customers-page.h"
+#include "kassa-date.h"
+#include "kassa-export-dialog.h"
+#include "kassa-form.h"
 #include "kassa-invoice.h"
 #include "kassa-invoice-editor.h"
 #include "kassa-invoice-view.h"
 #include "kassa-invoice-window.h"
+#include "kassa-money.h"
 #include "kassa-overview-page.h"
 #include "kassa-payment-dialog.h"
+#include "kassa-reports-page.h"
 #include "kassa-vat.h"
 #include "kassa-welcome-page.h"
 #include "kassa-window.h"
@@ -959,6 +965,144 @@ test_invoice_editor_discard (void)
   stop_application (app);
 }
 
+/* The Reports page and the export dialog: the period presets follow
+ * KASSA_TODAY (2026-11-24), a wrong period or a missing statement customer
+ * keeps Export off, and an export writes the file in the worker thread
+ * and closes the dialog; a failed one shows why and stays open. */
+static void
+assert_period_shown (KassaExportDialog *dialog,
+                     KassaDay           from,
+                     KassaDay           to)
+{
+  g_autofree char *from_text = kassa_day_format (from, kassa_locale_current ());
+  g_autofree char *to_text = kassa_day_format (to, kassa_locale_current ());
+
+  g_assert_cmpstr (gtk_editable_get_text (kassa_export_dialog_get_from_entry (dialog)), ==,
+                   from_text);
+  g_assert_cmpstr (gtk_editable_get_text (kassa_export_dialog_get_to_entry (dialog)), ==, to_text);
+}
+
+static char *
+read_first_line (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return g_strndup (text, strcspn (text, "\r\n"));
+}
+
+static void
+test_export_dialog (void)
+{
+  KassaApplication *app;
+  KassaWindow *window;
+  KassaStore *store;
+  GtkWidget *page;
+  KassaExportDialog *dialog;
+  GtkLabel *error_label;
+  KassaReportSpec spec = { 0 };
+  g_autofree char *suggested = NULL;
+  g_autofree char *xlsx_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *csv_name = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *zip_magic = NULL;
+  g_autofree char *today_iso = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (run_in_subprocess ())
+    return;
+
+  app = start_with_company (&window);
+  store = kassa_window_get_store (window);
+  store_sent_invoice (store, store_customer (store), 4000);
+  xlsx_path = g_build_filename (g_get_user_data_dir (), "journal.xlsx", NULL);
+  csv_path = g_build_filename (g_get_user_data_dir (), "invoices.csv", NULL);
+  bad_path = g_build_filename (g_get_user_data_dir (), "no-such-folder", "x.csv", NULL);
+
+  page = kassa_window_get_page (window, "reports");
+  g_assert_true (KASSA_IS_REPORTS_PAGE (page));
+  find_by_name (page, "export-report-journal");
+  find_by_name (page, "export-csv-payments");
+
+  /* Ctrl+E's action: the journal, last month. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
+  wait_for ((dialog = find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG)) != NULL, TIMEOUT_MS);
+  g_assert_cmpuint (adw_combo_row_get_selected (kassa_export_dialog_get_report_row (dialog)), ==,
+                    KASSA_REPORT_INVOICE_JOURNAL);
+  g_assert_cmpstr (kassa_form_combo_get_id (kassa_export_dialog_get_language_row (dialog)), ==,
+                   "fi");
+  assert_period_shown (dialog, kassa_day_from_ymd (2026, 10, 1), kassa_day_from_ymd (2026, 10, 31));
+
+  adw_combo_row_set_selected (kassa_export_dialog_get_period_row (dialog), 2);  /* This Year */
+  assert_period_shown (dialog, kassa_day_from_ymd (2026, 1, 1), kassa_day_from_ymd (2026, 12, 31));
+  g_assert_null (kassa_export_dialog_get_problem (dialog));
+  g_assert_true (gtk_widget_is_sensitive (kassa_export_dialog_get_export_button (dialog)));
+
+  /* Typing a date makes it a custom period; one that ends before it
+   * begins is refused. */
+  type_text (kassa_export_dialog_get_from_entry (dialog), "2027-01-01");
+  g_assert_cmpuint (adw_combo_row_get_selected (kassa_export_dialog_get_period_row (dialog)), ==,
+                    4);  /* Custom */
+  g_assert_nonnull (kassa_export_dialog_get_problem (dialog));
+  g_assert_false (gtk_widget_is_sensitive (kassa_export_dialog_get_export_button (dialog)));
+  type_text (kassa_export_dialog_get_from_entry (dialog), "2026-11-01");
+  g_assert_null (kassa_export_dialog_get_problem (dialog));
+
+  /* The statement needs its customer. */
+  adw_combo_row_set_selected (kassa_export_dialog_get_report_row (dialog),
+                              KASSA_REPORT_CUSTOMER_STATEMENT);
+  g_assert_nonnull (kassa_export_dialog_get_problem (dialog));
+  g_assert_false (gtk_widget_is_sensitive (kassa_export_dialog_get_export_button (dialog)));
+  adw_combo_row_set_selected (kassa_export_dialog_get_report_row (dialog),
+                              KASSA_REPORT_INVOICE_JOURNAL);
+
+  /* The file name follows the choices. */
+  spec.kind = KASSA_REPORT_INVOICE_JOURNAL;
+  spec.from = kassa_day_from_ymd (2026, 11, 1);
+  spec.to = kassa_day_from_ymd (2026, 12, 31);
+  spec.language = KASSA_LOCALE_FI;
+  spec.today = kassa_clock_today ();
+  suggested = kassa_report_suggest_filename (&spec);
+  g_assert_cmpstr (gtk_editable_get_text (kassa_export_dialog_get_file_name_entry (dialog)), ==,
+                   suggested);
+
+  kassa_export_dialog_export_to (dialog, xlsx_path);
+  g_assert_true (kassa_export_dialog_get_running (dialog));
+  wait_for (find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG) == NULL, TIMEOUT_MS);
+  g_file_get_contents (xlsx_path, &zip_magic, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (zip_magic, "PK"));
+
+  /* CSV from the page's row: a failure stays in the dialog, then a good
+   * path writes the header and the one invoice. */
+  gtk_widget_activate_action (page, "reports.export-csv", "s", "invoices");
+  wait_for ((dialog = find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG)) != NULL, TIMEOUT_MS);
+  today_iso = kassa_day_format_iso (kassa_clock_today ());
+  csv_name = g_strdup_printf (_("Invoices %s.csv"), today_iso);
+  g_assert_cmpstr (gtk_editable_get_text (kassa_export_dialog_get_file_name_entry (dialog)), ==,
+                   csv_name);
+
+  kassa_export_dialog_export_to (dialog, bad_path);
+  wait_for (!kassa_export_dialog_get_running (dialog), TIMEOUT_MS);
+  g_assert_true (find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG) == dialog);
+  error_label = GTK_LABEL (find_by_name (GTK_WIDGET (dialog), "export-error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (label_text (error_label), "x.csv"));
+
+  kassa_export_dialog_export_to (dialog, csv_path);
+  wait_for (find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG) == NULL, TIMEOUT_MS);
+  header = read_first_line (csv_path);
+  g_assert_cmpstr (header, ==,
+                   "number,type,state,customer_number,customer_name,issue_date,due_date,"
+                   "currency,net,vat,total,paid,open,reference,delivery,disputed");
+
+  stop_application (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -983,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/ui/flow", test_flow);
   g_test_add_func ("/ui/payment-overpayment", test_payment_overpayment);
   g_test_add_func ("/ui/invoice-editor-discard", test_invoice_editor_discard);
+  g_test_add_func ("/ui/export-dialog", test_export_dialog);
 
   return g_test_run ();
 }

@@ -1,0 +1,374 @@
+#!/usr/bin/python3
+# check-reports.py
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Reads back the workbooks test-reports writes (one folder per language)
+# with openpyxl and checks them against the hand-worked company described
+# at the top of test-reports.c: typed values (dates are datetimes, money is
+# numbers), currency number formats, SUBTOTAL formulas and their cached
+# values, frozen header rows, autofilters, the aging chart, translated
+# labels, and text that looks like a formula coming back as text.
+#
+# Usage: check-reports.py DIR LANGUAGE   (LANGUAGE: en, fi, zh_CN)
+# Exit status 0 when every check passes; failures are printed to stderr.
+
+import datetime
+import gettext
+import os
+import sys
+
+import openpyxl
+
+# TODO(lead): fill in the literal translations once po/fi.po and
+# po/zh_CN.po translate the "report" context (msgctxt "report").  A label
+# missing here is looked up in the compiled catalog under $KASSA_LOCALEDIR
+# (Python's own .mo reader, independent of Kassa's), and is English when
+# that has no translation either.
+TRANSLATIONS = {
+    'fi': {
+        # 'Invoices': '…',
+        # 'Customer': '…',
+        # 'Total': '…',
+    },
+    'zh_CN': {
+        # 'Invoices': '…',
+    },
+}
+
+FORMULA_NAME = '=HYPERLINK("http://x")'
+CURRENCY = '€'
+
+
+def d(month, day, year=2026):
+    return datetime.datetime(year, month, day)
+
+
+class Checker:
+    def __init__(self, folder, language):
+        self.folder = folder
+        self.language = language
+        self.failures = []
+        self.catalog = gettext.translation('kassa', os.environ.get('KASSA_LOCALEDIR'),
+                                           [language], fallback=True)
+
+    def t(self, msgid):
+        table = TRANSLATIONS.get(self.language, {})
+        if msgid in table:
+            return table[msgid]
+        return self.catalog.pgettext('report', msgid)
+
+    def fail(self, where, message):
+        self.failures.append('%s: %s' % (where, message))
+
+    def expect(self, where, actual, expected):
+        if isinstance(expected, float) or (isinstance(expected, int) and
+                                           not isinstance(expected, bool) and
+                                           isinstance(actual, float)):
+            if not isinstance(actual, (int, float)) or abs(actual - expected) > 1e-9:
+                self.fail(where, 'expected the number %r, got %r' % (expected, actual))
+            return
+        if actual != expected:
+            self.fail(where, 'expected %r, got %r' % (expected, actual))
+
+    # One sheet: columns are (English header, kind); rows hold expected
+    # values (None: not checked); totals maps a column index to the total.
+    def check_sheet(self, wb, cached, index, name, columns, rows, totals=None,
+                    report=None, extra_title_lines=0):
+        where = '%s[%s]' % (report, name)
+        if index >= len(wb.worksheets):
+            self.fail(where, 'missing sheet %d' % index)
+            return None
+        ws = wb.worksheets[index]
+        values = cached.worksheets[index]
+        self.expect(where + ' name', ws.title, self.t(name)[:31])
+
+        self.check_title(ws, where, report, extra_title_lines)
+        header = 6 + extra_title_lines
+        self.expect(where + ' freeze', ws.freeze_panes, 'A%d' % (header + 1))
+        ref = ws.auto_filter.ref or ''
+        if not ref.startswith('A%d:' % header):
+            self.fail(where, 'autofilter %r does not start at the header row %d' % (ref, header))
+        for col, (label, _kind) in enumerate(columns):
+            cell = ws.cell(header, col + 1)
+            self.expect('%s header %d' % (where, col + 1), cell.value, self.t(label))
+            if not cell.font.b:
+                self.fail(where, 'header %d is not bold' % (col + 1))
+            width = ws.column_dimensions[cell.column_letter].width
+            if not width or width < 5:
+                self.fail(where, 'column %s has no width set' % cell.column_letter)
+
+        for r, row in enumerate(rows):
+            for col, expected in enumerate(row):
+                if expected is None:
+                    continue
+                cell = ws.cell(header + 1 + r, col + 1)
+                self.check_cell('%s %s' % (where, cell.coordinate), cell,
+                                values.cell(cell.row, cell.column), columns[col][1], expected)
+
+        if totals is not None:
+            self.check_totals(ws, values, where, header + 1 + len(rows), len(rows), columns, totals)
+        return ws
+
+    def check_title(self, ws, where, report, extra_title_lines):
+        self.expect(where + ' company', ws['A1'].value, 'Testi Oy')
+        self.expect(where + ' report', ws['A2'].value, self.t(report))
+        self.expect(where + ' period label', ws['A3'].value, self.t('Period'))
+        period = ('1.1.2026 – 31.3.2026' if self.language == 'fi'
+                  else '2026-01-01 – 2026-03-31')
+        self.expect(where + ' period', ws['B3'].value, period)
+        generated = 4 + extra_title_lines
+        self.expect(where + ' generated label', ws.cell(generated, 1).value, self.t('Generated'))
+        self.check_cell(where + ' generated', ws.cell(generated, 2), ws.cell(generated, 2),
+                        'date', d(4, 15))
+
+    def check_cell(self, where, cell, cached_cell, kind, expected):
+        value = cell.value
+        if kind == 'formula':
+            # (formula prefix, cached value)
+            prefix, number = expected
+            if not isinstance(value, str) or not value.startswith(prefix):
+                self.fail(where, 'expected a formula starting %r, got %r' % (prefix, value))
+            self.expect(where + ' cached', cached_cell.value, number)
+            if CURRENCY not in cell.number_format:
+                self.fail(where, 'format %r has no %s' % (cell.number_format, CURRENCY))
+            return
+        if kind in ('date', 'month'):
+            if not isinstance(value, datetime.datetime):
+                self.fail(where, 'expected a date, got %r' % (value,))
+                return
+            self.expect(where, value, expected)
+            date_format = 'd.m.yyyy' if self.language == 'fi' else 'yyyy-mm-dd'
+            if kind == 'date' and cell.number_format != date_format:
+                self.fail(where, 'date format %r, expected %r' % (cell.number_format, date_format))
+            return
+        if kind == 'money':
+            if CURRENCY not in cell.number_format:
+                self.fail(where, 'format %r has no %s' % (cell.number_format, CURRENCY))
+            self.expect(where, value, float(expected))
+            return
+        if kind == 'label':
+            self.expect(where, value, self.t(expected))
+            return
+        if kind == 'text':
+            # Written as a string whatever it looks like.
+            if cell.data_type != 's':
+                self.fail(where, 'type %r, expected a string' % cell.data_type)
+            self.expect(where, value, expected)
+            return
+        if kind in ('percent', 'number', 'int'):
+            self.expect(where, value, float(expected))
+            if kind == 'percent' and '%' not in cell.number_format:
+                self.fail(where, 'format %r is not a percentage' % cell.number_format)
+            return
+        self.fail(where, 'unknown kind %r' % kind)
+
+    def check_totals(self, ws, values, where, row, n_rows, columns, totals):
+        self.expect(where + ' total label', ws.cell(row, 1).value, self.t('Total'))
+        header = row - n_rows - 1
+        for col, number in totals.items():
+            cell = ws.cell(row, col + 1)
+            letter = cell.column_letter
+            formula = '=SUBTOTAL(109,%s%d:%s%d)' % (letter, header + 1, letter, row - 1)
+            self.expect('%s %s formula' % (where, cell.coordinate), cell.value, formula)
+            self.expect('%s %s cached' % (where, cell.coordinate),
+                        values.cell(row, col + 1).value, float(number))
+            if not cell.font.b:
+                self.fail(where, 'total %s is not bold' % cell.coordinate)
+
+    def open(self, report_id):
+        path = os.path.join(self.folder, report_id + '.xlsx')
+        return openpyxl.load_workbook(path), openpyxl.load_workbook(path, data_only=True)
+
+    # The reports
+
+    def journal(self):
+        wb, cached = self.open('journal')
+        report = 'Invoice journal'
+        columns = [('Number', 'int'), ('Type', 'label'), ('Customer no.', 'text'),
+                   ('Customer', 'text'), ('Issue date', 'date'), ('Due date', 'date'),
+                   ('Reference', 'text'), ('Status', 'label'), ('Net', 'money'), ('VAT', 'money'),
+                   ('Total', 'money'), ('Paid', 'money'), ('Open', 'money')]
+        rows = [
+            [1004, 'Invoice', '+1-2', FORMULA_NAME, d(1, 5), d(1, 19), None, 'Overdue',
+             200, 51, 251, 0, 251],
+            [1000, 'Invoice', 'C1', 'Alfa Oy', d(1, 10), d(1, 24), None, 'Paid',
+             127.02, 28.13, 155.15, 155.15, 0],
+            [1001, 'Invoice', 'C1', 'Alfa Oy', d(2, 1), d(2, 15), None, 'Overdue',
+             1000, 255, 1255, 500, 755],
+            [1002, 'Invoice', 'C2', 'Beta Ab', d(2, 10), d(2, 24), None, 'Credited',
+             100, 14, 114, 0, 0],
+            [1003, 'Credit note', 'C2', 'Beta Ab', d(3, 5), None, None, 'Credit note',
+             -100, -14, -114, 0, 0],
+            [1005, 'Invoice', 'C2', 'Beta Ab', d(3, 20), d(4, 3), None, 'Overdue',
+             100, 25.5, 125.5, 0, 125.5],
+        ]
+        totals = {8: 1427.02, 9: 359.63, 10: 1786.65, 11: 655.15, 12: 1131.50}
+        self.check_sheet(wb, cached, 0, 'Invoices', columns, rows, totals, report)
+
+        columns = [('Invoice', 'int'), ('Position', 'int'), ('Description', 'text'),
+                   ('Quantity', 'number'), ('Unit price', 'money'), ('Discount %', 'percent'),
+                   ('VAT %', 'percent'), ('Net', 'money')]
+        rows = [
+            [1004, 1, '+1-2', 1, 200, 0, 0.255, 200],
+            [1000, 1, 'Design work', 2.5, 40, 0.10, 0.255, 90],
+            [1000, 2, 'Printing', 3, 12.34, 0, 0.14, 37.02],
+            [1001, 1, 'Consulting', 10, 100, 0, 0.255, 1000],
+            [1002, 1, 'Books', 4, 25, 0, 0.14, 100],
+            [1003, 1, 'Books', None, None, 0, 0.14, -100],
+            [1005, 1, 'Support', 2, 50, 0, 0.255, 100],
+        ]
+        self.check_sheet(wb, cached, 1, 'Lines', columns, rows, {7: 1427.02}, report)
+        self.vat_by_rate(wb, cached, 2, 'VAT', report)
+        self.payments_sheet(wb, cached, 3, report)
+
+    def vat_by_rate(self, wb, cached, index, name, report):
+        columns = [('VAT %', 'percent'), ('Net', 'money'), ('VAT', 'money'), ('Gross', 'money')]
+        rows = [[0.255, 1390, 354.45, 1744.45], [0.14, 37.02, 5.18, 42.20]]
+        totals = {1: 1427.02, 2: 359.63, 3: 1786.65}
+        self.check_sheet(wb, cached, index, name, columns, rows, totals, report)
+
+    def payments_sheet(self, wb, cached, index, report):
+        columns = [('Date', 'date'), ('Invoice', 'int'), ('Customer', 'text'),
+                   ('Method', 'text'), ('Amount', 'money')]
+        rows = [[d(1, 20), 1000, 'Alfa Oy', 'bank', 155.15],
+                [d(2, 20), 1001, 'Alfa Oy', 'bank', 500]]
+        self.check_sheet(wb, cached, index, 'Payments', columns, rows, {4: 655.15}, report)
+
+    def sales(self):
+        wb, cached = self.open('sales')
+        report = 'Sales'
+        columns = [('Customer no.', 'text'), ('Customer', 'text'), ('Invoices', 'int'),
+                   ('Net', 'money'), ('VAT', 'money'), ('Gross', 'money'),
+                   ('Gross margin', 'money'), ('Margin %', 'percent')]
+        # Margin: Alfa 1,127.02 − (2.5 × 20.00 + 10 × 60.00) = 477.02 (42.33 %).
+        rows = [['C1', 'Alfa Oy', 2, 1127.02, 283.13, 1410.15, 477.02, 0.4233],
+                ['+1-2', FORMULA_NAME, 1, 200, 51, 251, 200, 1],
+                ['C2', 'Beta Ab', 2, 100, 25.5, 125.5, 100, 1]]
+        totals = {2: 5, 3: 1427.02, 4: 359.63, 5: 1786.65, 6: 777.02}
+        self.check_sheet(wb, cached, 0, 'By customer', columns, rows, totals, report)
+
+        columns = [('Month', 'month'), ('Invoices', 'int'), ('Net', 'money'), ('VAT', 'money'),
+                   ('Gross', 'money')]
+        rows = [[d(1, 1), 2, 327.02, 79.13, 406.15],
+                [d(2, 1), 2, 1100, 269, 1369],
+                [d(3, 1), 1, 0, 11.5, 11.5]]
+        totals = {1: 5, 2: 1427.02, 3: 359.63, 4: 1786.65}
+        self.check_sheet(wb, cached, 1, 'By month', columns, rows, totals, report)
+
+    def vat(self):
+        wb, cached = self.open('vat')
+        report = 'VAT summary'
+        columns = [('Month', 'month'), ('VAT %', 'percent'), ('Net', 'money'), ('VAT', 'money'),
+                   ('Gross', 'money')]
+        rows = [[d(1, 1), 0.255, 290, 73.95, 363.95],
+                [d(1, 1), 0.14, 37.02, 5.18, 42.20],
+                [d(2, 1), 0.255, 1000, 255, 1255],
+                [d(2, 1), 0.14, 100, 14, 114],
+                [d(3, 1), 0.255, 100, 25.5, 125.5],
+                [d(3, 1), 0.14, -100, -14, -114]]
+        totals = {2: 1427.02, 3: 359.63, 4: 1786.65}
+        self.check_sheet(wb, cached, 0, 'VAT by month', columns, rows, totals, report)
+        self.vat_by_rate(wb, cached, 1, 'VAT by rate', report)
+
+    def aging(self):
+        wb, cached = self.open('aging')
+        report = 'Receivables aging'
+        buckets = ['Not due', '1–30 days', '31–60 days', '61–90 days', 'Over 90 days']
+        columns = ([('Customer no.', 'text'), ('Customer', 'text')] +
+                   [(b, 'money') for b in buckets] + [('Total', 'money')])
+        # As of 2026-03-31: #1004 71 days overdue, #1001 44 days, #1005 not due.
+        rows = [['+1-2', FORMULA_NAME, 0, 0, 0, 251, 0, 251],
+                ['C1', 'Alfa Oy', 0, 0, 755, 0, 0, 755],
+                ['C2', 'Beta Ab', 125.5, 0, 0, 0, 0, 125.5]]
+        totals = {2: 125.5, 3: 0, 4: 755, 5: 251, 6: 0, 7: 1131.5}
+        self.check_sheet(wb, cached, 0, 'By customer', columns, rows, totals, report)
+
+        columns = [('Customer no.', 'text'), ('Customer', 'text'), ('Invoice', 'int'),
+                   ('Issue date', 'date'), ('Due date', 'date'), ('Days overdue', 'int'),
+                   ('Bucket', 'label'), ('Open', 'money')]
+        rows = [['+1-2', FORMULA_NAME, 1004, d(1, 5), d(1, 19), 71, '61–90 days', 251],
+                ['C1', 'Alfa Oy', 1001, d(2, 1), d(2, 15), 44, '31–60 days', 755],
+                ['C2', 'Beta Ab', 1005, d(3, 20), d(4, 3), 0, 'Not due', 125.5]]
+        self.check_sheet(wb, cached, 1, 'Open invoices', columns, rows, {7: 1131.5}, report)
+
+        columns = [('Customer', 'text')] + [(b, 'money') for b in buckets]
+        rows = [['Alfa Oy', 0, 0, 755, 0, 0],
+                [FORMULA_NAME, 0, 0, 0, 251, 0],
+                ['Beta Ab', 125.5, 0, 0, 0, 0]]
+        totals = {1: 125.5, 2: 0, 3: 755, 4: 251, 5: 0}
+        ws = self.check_sheet(wb, cached, 2, 'Largest', columns, rows, totals, report)
+        if ws is not None and not ws._charts:
+            self.fail('aging', 'no chart')
+
+    def statement(self):
+        wb, cached = self.open('statement')
+        report = 'Customer statement'
+        columns = [('Date', 'date'), ('Type', 'label'), ('Invoice', 'int'), ('Due date', 'date'),
+                   ('Amount', 'money'), ('Balance', 'money')]
+        # Running balance: 155.15, 0, 1,255.00, 755.00.
+        rows = [[d(1, 1), 'Opening balance', None, None, None, 0],
+                [d(1, 10), 'Invoice', 1000, d(1, 24), 155.15, ('=F11+E12', 155.15)],
+                [d(1, 20), 'Payment', 1000, None, -155.15, ('=F12+E13', 0)],
+                [d(2, 1), 'Invoice', 1001, d(2, 15), 1255, ('=F13+E14', 1255)],
+                [d(2, 20), 'Payment', 1001, None, -500, ('=F14+E15', 755)]]
+        closing = [d(3, 31), 'Closing balance', None, None, None, ('=F15', 755)]
+        ws = self.check_sheet(wb, cached, 0, 'Statement', columns, [], None, report,
+                              extra_title_lines=4)
+        if ws is None:
+            return
+        values = cached.worksheets[0]
+        for r, row in enumerate(rows + [closing]):
+            for col, expected in enumerate(row):
+                if expected is None:
+                    continue
+                kind = 'formula' if isinstance(expected, tuple) else columns[col][1]
+                cell = ws.cell(11 + r, col + 1)
+                self.check_cell('statement %s' % cell.coordinate, cell,
+                                values.cell(cell.row, cell.column), kind, expected)
+        self.expect('statement customer', ws['B4'].value, 'Alfa Oy')
+
+    def payments(self):
+        wb, cached = self.open('payments')
+        self.payments_sheet(wb, cached, 0, 'Payments received')
+
+    def kpi(self):
+        wb, cached = self.open('kpi')
+        columns = [('Figure', 'label'), ('Value', 'number')]
+        ws = self.check_sheet(wb, cached, 0, 'Key figures', columns, [], None, 'Key figures')
+        if ws is None:
+            return
+        # Average days to pay: (155.15 × 10 + 500.00 × 19) / 655.15.
+        figures = [('Open receivables at period end', 'money', 1131.50),
+                   ('Overdue at period end', 'money', 1006.00),
+                   ('Overdue invoices at period end', 'int', 2),
+                   ('Invoiced in period', 'money', 1786.65),
+                   ('Payments received in period', 'money', 655.15),
+                   ('Average days to pay (amount-weighted)', 'number', 1105150 / 65515),
+                   ('Share of invoices sent as e-invoices', 'percent', 0.4)]
+        for r, (label, kind, value) in enumerate(figures):
+            self.expect('kpi A%d' % (7 + r), ws.cell(7 + r, 1).value, self.t(label))
+            cell = ws.cell(7 + r, 2)
+            self.check_cell('kpi B%d' % (7 + r), cell, cell, kind, value)
+        if ws.auto_filter.ref != 'A6:B13':
+            self.fail('kpi', 'autofilter %r' % ws.auto_filter.ref)
+
+
+def main():
+    if len(sys.argv) != 3:
+        print('usage: check-reports.py DIR LANGUAGE', file=sys.stderr)
+        return 2
+    checker = Checker(sys.argv[1], sys.argv[2])
+    for report in (checker.journal, checker.sales, checker.vat, checker.aging,
+                   checker.statement, checker.payments, checker.kpi):
+        try:
+            report()
+        except Exception as error:  # a workbook openpyxl cannot read
+            checker.fail(report.__name__, 'cannot be read: %r' % error)
+    for failure in checker.failures:
+        print(failure, file=sys.stderr)
+    print('%s: %d failure(s)' % (sys.argv[2], len(checker.failures)), file=sys.stderr)
+    return 1 if checker.failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
