@@ -19,19 +19,34 @@ import sys
 
 import openpyxl
 
-# TODO(lead): fill in the literal translations once po/fi.po and
-# po/zh_CN.po translate the "report" context (msgctxt "report").  A label
-# missing here is looked up in the compiled catalog under $KASSA_LOCALEDIR
-# (Python's own .mo reader, independent of Kassa's), and is English when
-# that has no translation either.
+# Literal translations from po/fi.po and po/zh_CN.po (msgctxt "report"),
+# so that a missing or wrong catalog fails the test.  A label not listed
+# here is looked up in the compiled catalog under $KASSA_LOCALEDIR with
+# Python's own .mo reader (independent of Kassa's).
 TRANSLATIONS = {
     'fi': {
-        # 'Invoices': '…',
-        # 'Customer': '…',
-        # 'Total': '…',
+        'Invoices': 'Laskut',
+        'Lines': 'Laskurivit',
+        'Payments': 'Maksut',
+        'Total': 'Yhteensä',
+        'Period': 'Ajanjakso',
+        'Generated': 'Luotu',
+        'Customer': 'Asiakas',
+        'Not due': 'Erääntymätön',
+        'Invoice journal': 'Laskupäiväkirja',
+        'Receivables aging': 'Myyntisaamisten ikäjakauma',
     },
     'zh_CN': {
-        # 'Invoices': '…',
+        'Invoices': '发票',
+        'Lines': '明细行',
+        'Payments': '收款',
+        'Total': '合计',
+        'Period': '期间',
+        'Generated': '生成日期',
+        'Customer': '客户',
+        'Not due': '未到期',
+        'Invoice journal': '发票登记簿',
+        'Receivables aging': '应收账款账龄',
     },
 }
 
