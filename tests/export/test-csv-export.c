@@ -156,6 +156,7 @@ add_quoting_customer (KassaStore *store)
   customer->contact_person = g_strdup ("Liisa Virtanen");
   customer->email = g_strdup ("laskut@virtanen.example");
   customer->address = g_strdup ("Katu 1\n00100 Helsinki");
+  g_free (customer->document_language);
   customer->document_language = g_strdup ("fi");
   customer->delivery = KASSA_DELIVERY_EINVOICE;
   customer->einvoice_address = g_strdup ("003712345678");
@@ -173,6 +174,7 @@ add_formula_customer (KassaStore *store)
   customer->name = g_strdup ("=HYPERLINK(\"http://x\")");
   customer->kind = KASSA_CUSTOMER_CONSUMER;
   customer->phone = g_strdup ("+358 40 123 4567");
+  g_free (customer->document_language);
   customer->document_language = g_strdup ("sv");
   customer->credit_limit = 123450;
   customer->delivery = KASSA_DELIVERY_PAPER;
