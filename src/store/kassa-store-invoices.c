@@ -624,6 +624,232 @@ kassa_store_send_invoice (KassaStore  *self,
   return kassa_store_transaction_end (self, write_send_invoice (self, id, error), error);
 }
 
+/* Importing invoices sent elsewhere */
+
+typedef struct
+{
+  KassaInvoiceRecord *invoice;
+  gint64              number;
+  const char         *reference;
+  gint64              id;
+} ImportRequest;
+
+static gboolean
+check_number_free (KassaStore  *self,
+                   gint64       number,
+                   GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  gboolean found;
+
+  stmt = kassa_store_prepare (self, "SELECT 1 FROM invoices WHERE number = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, number);
+  if (!kassa_store_step_row (self, stmt, &found, error))
+    return FALSE;
+
+  if (found)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+      g_set_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_DUPLICATE,
+                   /* Translators: %s is an invoice number. */
+                   _("Invoice number %s is already used."), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* History may belong to customers archived since: only existence counts. */
+static gboolean
+check_customer_exists (KassaStore  *self,
+                       gint64       customer_id,
+                       GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  gboolean found;
+
+  stmt = kassa_store_prepare (self, "SELECT 1 FROM customers WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (!kassa_store_step_row (self, stmt, &found, error))
+    return FALSE;
+  if (!found)
+    return kassa_store_set_invalid (error,
+                                    _("The customer of the invoice no longer exists. Choose another customer."));
+
+  return TRUE;
+}
+
+static gboolean
+check_credited_invoice (KassaStore  *self,
+                        gint64       id,
+                        GError     **error)
+{
+  KassaInvoiceState state;
+
+  if (id == 0)
+    return TRUE;
+
+  return get_invoice_state (self, id, &state, error);
+}
+
+static gboolean
+insert_imported_header (KassaStore     *self,
+                        ImportRequest  *request,
+                        const char     *reference,
+                        GError        **error)
+{
+  const KassaInvoiceRecord *invoice = request->invoice;
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  gint64 net, vat, total;
+
+  stmt = kassa_store_prepare (self,
+                              "INSERT INTO invoices (number, customer_id, issue_date, due_date,"
+                              " currency, state, reference, delivery, disputed, credited_invoice_id,"
+                              " notes, total_net, total_vat, total)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  kassa_invoice_record_get_totals (invoice, &net, &vat, &total);
+  sqlite3_bind_int64 (stmt, 1, request->number);
+  sqlite3_bind_int64 (stmt, 2, invoice->customer_id);
+  sqlite3_bind_int (stmt, 3, invoice->issue_date);
+  sqlite3_bind_int (stmt, 4, invoice->due_date);
+  kassa_store_bind_text (stmt, 5, invoice->currency);
+  sqlite3_bind_int (stmt, 6, invoice->state);
+  kassa_store_bind_text (stmt, 7, reference);
+  sqlite3_bind_int (stmt, 8, invoice->delivery);
+  sqlite3_bind_int (stmt, 9, invoice->disputed ? 1 : 0);
+  if (invoice->credited_invoice_id != 0)
+    sqlite3_bind_int64 (stmt, 10, invoice->credited_invoice_id);
+  kassa_store_bind_text (stmt, 11, invoice->notes);
+  sqlite3_bind_int64 (stmt, 12, net);
+  sqlite3_bind_int64 (stmt, 13, vat);
+  sqlite3_bind_int64 (stmt, 14, total);
+  if (!kassa_store_step_done (self, stmt, error))
+    return FALSE;
+
+  request->id = sqlite3_last_insert_rowid (kassa_store_get_db (self));
+  return TRUE;
+}
+
+/* Imported numbers may lie anywhere; the counter only moves forward. */
+static gboolean
+advance_invoice_number (KassaStore  *self,
+                        gint64       number,
+                        GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+
+  stmt = kassa_store_prepare (self,
+                              "UPDATE company SET next_invoice_number = ?1 + 1"
+                              " WHERE id = 1 AND next_invoice_number <= ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, number);
+  if (!kassa_store_step_done (self, stmt, error))
+    return FALSE;
+
+  kassa_store_emit_changed (self, KASSA_STORE_CHANGE_COMPANY);
+  return TRUE;
+}
+
+static gboolean
+write_imported_invoice (KassaStore     *self,
+                        ImportRequest  *request,
+                        GError        **error)
+{
+  g_autofree char *computed = NULL;
+  const char *reference = request->reference;
+
+  if (!check_customer_exists (self, request->invoice->customer_id, error) ||
+      !check_number_free (self, request->number, error) ||
+      !check_credited_invoice (self, request->invoice->credited_invoice_id, error))
+    return FALSE;
+
+  if (kassa_store_is_blank (reference))
+    {
+      reference = computed = make_reference (self, request->number, error);
+      if (reference == NULL)
+        return FALSE;
+    }
+
+  if (!insert_imported_header (self, request, reference, error) ||
+      !replace_lines (self, request->id, request->invoice, error) ||
+      !advance_invoice_number (self, request->number, error))
+    return FALSE;
+
+  kassa_store_emit_changed (self, KASSA_STORE_CHANGE_INVOICES);
+  return TRUE;
+}
+
+static gboolean
+check_imported_currency (KassaStore                *self,
+                         const KassaInvoiceRecord  *invoice,
+                         GError                   **error)
+{
+  char currency[4];
+
+  if (!get_company_currency (self, currency, error))
+    return FALSE;
+
+  if (g_strcmp0 (currency, invoice->currency) != 0)
+    {
+      /* Translators: %s is a currency code such as EUR. */
+      g_set_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID,
+                   _("The invoice must be in the company currency (%s)."), currency);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kassa_store_import_invoice (KassaStore          *self,
+                            KassaInvoiceRecord  *invoice,
+                            gint64               number,
+                            const char          *reference,
+                            GError             **error)
+{
+  ImportRequest request = { invoice, number, reference, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (KASSA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (invoice != NULL, FALSE);
+
+  if (number <= 0)
+    return kassa_store_set_invalid (error, _("The invoice number must be a positive whole number."));
+  if (invoice->state != KASSA_INVOICE_STATE_SENT && invoice->state != KASSA_INVOICE_STATE_CREDITED)
+    return kassa_store_set_invalid (error, _("Only sent or credited invoices can be imported with a number."));
+  if (!validate_invoice (invoice, error))
+    return FALSE;
+
+  if (!kassa_store_transaction_begin (self, error))
+    return FALSE;
+
+  ok = check_imported_currency (self, invoice, error) &&
+       write_imported_invoice (self, &request, error);
+  if (!kassa_store_transaction_end (self, ok, error))
+    return FALSE;
+
+  invoice->id = request.id;
+  invoice->number = number;
+  for (guint i = 0; i < invoice->lines->len; i++)
+    ((KassaInvoiceLine *) g_ptr_array_index (invoice->lines, i))->position = i;
+
+  return TRUE;
+}
+
 static gboolean
 write_disputed (KassaStore  *self,
                 gint64       id,

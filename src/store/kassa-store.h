@@ -107,6 +107,17 @@ gboolean             kassa_store_delete_draft         (KassaStore            *se
 gboolean             kassa_store_send_invoice         (KassaStore            *self,
                                                        gint64                 id,
                                                        GError               **error);
+/* Imports a historical invoice that was sent elsewhere: stores it as sent
+ * (or credited, per invoice->state) under its own number, refusing a
+ * number already used, with reference (NULL: computed from the number)
+ * and credited_invoice_id kept.  The company's next invoice number becomes
+ * at least number + 1, so numbering goes on gapless after the highest
+ * imported number.  Sets invoice->id. */
+gboolean             kassa_store_import_invoice       (KassaStore            *self,
+                                                       KassaInvoiceRecord    *invoice,
+                                                       gint64                 number,
+                                                       const char            *reference,
+                                                       GError               **error);
 /* Flags that may change after sending. */
 gboolean             kassa_store_set_invoice_disputed (KassaStore            *self,
                                                        gint64                 id,

@@ -14,6 +14,7 @@
 #include "kassa-application.h"
 #include "kassa-clock.h"
 #include "kassa-csv-export.h"
+#include "kassa-csv-import.h"
 #include "kassa-customer.h"
 #include "kassa-date.h"
 #include "kassa-demo.h"
@@ -37,6 +38,9 @@ struct _KassaApplication
   GtkFileChooserNative *chooser;
   /* --demo given to this (primary) instance. */
   gboolean              open_demo;
+  /* The arguments being parsed, while local_command_line runs: what the
+   * options leave is the CSV file of --import. */
+  char               ***local_arguments;
 };
 
 G_DEFINE_FINAL_TYPE (KassaApplication, kassa_application, ADW_TYPE_APPLICATION)
@@ -450,6 +454,8 @@ typedef struct
   const char *output;      /* filenames */
   const char *company;
   gboolean    demo;
+  const char *import;      /* --import TABLE; the CSV file is the positional argument */
+  gboolean    dry_run;
 } CommandLine;
 
 static void
@@ -466,6 +472,8 @@ read_command_line (GVariantDict *options,
   g_variant_dict_lookup (options, "output", "^&ay", &cli->output);
   g_variant_dict_lookup (options, "company", "^&ay", &cli->company);
   cli->demo = g_variant_dict_contains (options, "demo");
+  g_variant_dict_lookup (options, "import", "&s", &cli->import);
+  cli->dry_run = g_variant_dict_contains (options, "dry-run");
 }
 
 /* Anything but a plain --demo (which opens the window) is for scripts. */
@@ -474,7 +482,7 @@ is_batch (const CommandLine *cli)
 {
   return cli->report != NULL || cli->table != NULL || cli->from != NULL || cli->to != NULL ||
          cli->language != NULL || cli->customer != NULL || cli->output != NULL ||
-         cli->company != NULL;
+         cli->company != NULL || cli->import != NULL || cli->dry_run;
 }
 
 static int
@@ -603,8 +611,24 @@ check_report_arguments (const CommandLine *cli,
 }
 
 static int
+check_import_arguments (const CommandLine *cli)
+{
+  if (cli->import == NULL)
+    return usage_error (_("--dry-run applies only to --import."));
+
+  if (cli->demo || cli->report != NULL || cli->table != NULL || cli->from != NULL ||
+      cli->to != NULL || cli->language != NULL || cli->customer != NULL || cli->output != NULL)
+    return usage_error (_("--import takes only the CSV file, --company FILE and --dry-run."));
+
+  return EXIT_OK;
+}
+
+static int
 check_arguments (const CommandLine *cli)
 {
+  if (cli->import != NULL || cli->dry_run)
+    return check_import_arguments (cli);
+
   if (cli->demo && (cli->report != NULL || cli->table != NULL || cli->from != NULL ||
                     cli->to != NULL || cli->language != NULL || cli->customer != NULL ||
                     cli->company != NULL))
@@ -758,8 +782,184 @@ run_create_demo (const CommandLine *cli)
   return EXIT_OK;
 }
 
+/* Import */
+
+static void
+print_row_errors (GPtrArray *errors)
+{
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const KassaCsvRowError *row_error = g_ptr_array_index (errors, i);
+
+      /* Not translated: scripts read "row N: " (the reason is translated). */
+      g_printerr ("row %u: %s\n", row_error->row, row_error->reason);
+    }
+}
+
+static char *
+format_import_summary (KassaCsvTable                table,
+                       const KassaCsvImportSummary *summary,
+                       gboolean                     dry_run)
+{
+  switch (table)
+    {
+    case KASSA_CSV_CUSTOMERS:
+      return g_strdup_printf (dry_run
+                              /* Translators: %u is a number of customers; --dry-run wrote nothing */
+                              ? ngettext ("Checked: %u customer can be imported",
+                                          "Checked: %u customers can be imported", summary->customers)
+                              /* Translators: %u is a number of customers */
+                              : ngettext ("Imported %u customer", "Imported %u customers",
+                                          summary->customers),
+                              summary->customers);
+    case KASSA_CSV_INVOICES:
+      return g_strdup_printf (dry_run
+                              /* Translators: %u is a number of invoices; --dry-run wrote nothing */
+                              ? ngettext ("Checked: %u invoice can be imported",
+                                          "Checked: %u invoices can be imported", summary->invoices)
+                              /* Translators: %u is a number of invoices */
+                              : ngettext ("Imported %u invoice", "Imported %u invoices",
+                                          summary->invoices),
+                              summary->invoices);
+    case KASSA_CSV_PAYMENTS:
+    default:
+      return g_strdup_printf (dry_run
+                              /* Translators: %u is a number of payments; --dry-run wrote nothing */
+                              ? ngettext ("Checked: %u payment can be imported",
+                                          "Checked: %u payments can be imported", summary->payments)
+                              /* Translators: %u is a number of payments */
+                              : ngettext ("Imported %u payment", "Imported %u payments",
+                                          summary->payments),
+                              summary->payments);
+    }
+}
+
+/* The CSV file: the one positional argument.  GApplication leaves the
+ * arguments that are not options (the files it would open) in argv. */
 static int
-run_command_line (GVariantDict *options)
+get_import_path (char ***arguments,
+                 char  **path)
+{
+  char **files = arguments != NULL && *arguments != NULL && (*arguments)[0] != NULL
+                 ? *arguments + 1 : NULL;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    return usage_error (_("Name one CSV file to import, for example: "
+                          "kassa --import customers customers.csv"));
+
+  *path = g_strdup (files[0]);
+  return EXIT_OK;
+}
+
+static KassaCsvFile *
+load_import_file (const char  *path,
+                  int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCsvFile) file = kassa_csv_file_load (path, &error);
+  KassaCsvFormat format;
+
+  *status = EXIT_FAILED;
+  if (file == NULL)
+    {
+      failure (error->message);
+      return NULL;
+    }
+
+  kassa_csv_file_get_format (file, &format);
+  /* Without a header the columns could only be guessed by position. */
+  if (!format.has_header)
+    {
+      failure (_("The first row of the file must name the columns, for example "
+                 "“name,email,phone”. Add such a row and import again."));
+      return NULL;
+    }
+
+  if (format.date_ambiguous)
+    {
+      failure (_("The dates could be read as day/month or as month/day. Write them as "
+                 "YYYY-MM-DD or d.m.yyyy and import again."));
+      return NULL;
+    }
+
+  *status = EXIT_OK;
+  return g_steal_pointer (&file);
+}
+
+static int
+run_validated_import (const CommandLine *cli,
+                      KassaCsvImport    *import,
+                      KassaCsvTable      table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = kassa_csv_import_validate (import, NULL, &error);
+  g_autofree char *summary_text = NULL;
+  KassaCsvImportSummary summary;
+
+  if (errors == NULL)
+    return failure (error->message);
+
+  if (errors->len > 0)
+    {
+      g_autofree char *message = NULL;
+
+      print_row_errors (errors);
+      /* Translators: %u is a number of rows */
+      message = g_strdup_printf (ngettext ("%u row has errors; nothing was imported.",
+                                           "%u rows have errors; nothing was imported.",
+                                           errors->len),
+                                 errors->len);
+      return failure (message);
+    }
+
+  kassa_csv_import_get_ready (import, &summary);
+  if (!cli->dry_run && !kassa_csv_import_commit (import, NULL, &summary, &error))
+    return failure (error->message);
+
+  summary_text = format_import_summary (table, &summary, cli->dry_run);
+  g_print ("%s\n", summary_text);
+  return EXIT_OK;
+}
+
+static int
+run_import (const CommandLine  *cli,
+            char             ***arguments)
+{
+  g_autofree char *default_path = get_default_path ();
+  g_autofree char *path = NULL;
+  g_autoptr(KassaStore) store = NULL;
+  g_autoptr(KassaCsvFile) file = NULL;
+  g_autoptr(KassaCsvImport) import = NULL;
+  KassaCsvTable table;
+  int status;
+
+  if (!parse_csv_table (cli->import, &table))
+    {
+      /* Translators: %s is what was typed after --import */
+      g_autofree char *message = g_strdup_printf (_("Unknown table “%s”. Use customers, "
+                                                    "invoices or payments."), cli->import);
+      return usage_error (message);
+    }
+
+  if ((status = get_import_path (arguments, &path)) != EXIT_OK ||
+      (status = open_company (cli->company != NULL ? cli->company : default_path,
+                              &store)) != EXIT_OK)
+    return status;
+
+  file = load_import_file (path, &status);
+  if (file == NULL)
+    return status;
+
+  import = kassa_csv_import_new (store, table, file);
+  status = run_validated_import (cli, import, table);
+  /* The import borrows the file: free it first. */
+  g_clear_pointer (&import, kassa_csv_import_free);
+  return status;
+}
+
+static int
+run_command_line (KassaApplication *self,
+                  GVariantDict     *options)
 {
   CommandLine cli;
   int status;
@@ -767,6 +967,9 @@ run_command_line (GVariantDict *options)
   read_command_line (options, &cli);
   if ((status = check_arguments (&cli)) != EXIT_OK)
     return status;
+
+  if (cli.import != NULL)
+    return run_import (&cli, self->local_arguments);
 
   return cli.demo ? run_create_demo (&cli) : run_export (&cli);
 }
@@ -781,7 +984,7 @@ kassa_application_handle_local_options (GApplication *application,
 
   read_command_line (options, &cli);
   if (is_batch (&cli))
-    return run_command_line (options);
+    return run_command_line (self, options);
 
   if (!cli.demo)
     return -1;
@@ -801,6 +1004,22 @@ kassa_application_handle_local_options (GApplication *application,
 
   self->open_demo = TRUE;
   return -1;
+}
+
+static gboolean
+kassa_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  KassaApplication *self = KASSA_APPLICATION (application);
+  gboolean handled;
+
+  self->local_arguments = arguments;
+  handled = G_APPLICATION_CLASS (kassa_application_parent_class)->local_command_line (application,
+                                                                                     arguments,
+                                                                                     exit_status);
+  self->local_arguments = NULL;
+  return handled;
 }
 
 static void
@@ -825,6 +1044,7 @@ kassa_application_class_init (KassaApplicationClass *klass)
   app_class->activate = kassa_application_activate;
   app_class->open = kassa_application_open;
   app_class->handle_local_options = kassa_application_handle_local_options;
+  app_class->local_command_line = kassa_application_local_command_line;
 }
 
 static void
@@ -853,6 +1073,11 @@ kassa_application_init (KassaApplication *self)
     { "company", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The company file to read (default: company.kassa in Kassa’s data folder)"),
       N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Import the CSV file given after the options into TABLE (customers, invoices, "
+         "payments) and exit"), N_("TABLE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import: check every row and report the errors, writing nothing"), NULL },
     { NULL }
   };
 
@@ -861,8 +1086,9 @@ kassa_application_init (KassaApplication *self)
   /* Translators: shown by kassa --help; keep the option names as they are */
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Opens the company file FILE, or the last one "
-                                              "used. With --export, --export-csv or --demo "
-                                              "--output, works without a window and exits."));
+                                              "used. With --export, --export-csv, --import or "
+                                              "--demo --output, works without a window and "
+                                              "exits."));
   /* Translators: shown by kassa --help; keep the command lines as they are */
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("Examples:\n"
@@ -873,6 +1099,8 @@ kassa_application_init (KassaApplication *self)
                                                   "--language sv --output statement.xlsx\n"
                                                   "  kassa --export-csv invoices --company "
                                                   "shop.kassa --output invoices.csv\n"
+                                                  "  kassa --import customers customers.csv "
+                                                  "--company shop.kassa --dry-run\n"
                                                   "  kassa --demo --output demo.kassa\n"
                                                   "\n"
                                                   "Exit status: 0 done, 1 failed (the reason is "

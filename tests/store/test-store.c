@@ -780,6 +780,99 @@ test_invoice_send_without_lines (Fixture       *f,
   g_assert_cmpint (company->next_invoice_number, ==, 1000);
 }
 
+/* Historical invoices keep their numbers; numbering goes on after the
+ * highest one. */
+static void
+test_invoice_import (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KassaInvoiceRecord) first = NULL;
+  g_autoptr(KassaInvoiceRecord) again = NULL;
+  g_autoptr(KassaInvoiceRecord) older = NULL;
+  g_autoptr(KassaInvoiceRecord) credited = NULL;
+  g_autoptr(KassaInvoiceRecord) credit_note = NULL;
+  g_autoptr(KassaInvoiceRecord) draft = NULL;
+  g_autoptr(KassaInvoiceRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  gint64 customer, open;
+
+  save_company (f->store);
+  customer = add_customer (f->store, "Vanha Asiakas Oy");
+  g_assert_true (kassa_store_set_customer_archived (f->store, customer, TRUE, &error));
+
+  /* An archived customer's history can still be imported. */
+  first = new_two_line_invoice (customer, ymd (2025, 3, 1));
+  first->state = KASSA_INVOICE_STATE_SENT;
+  g_assert_true (kassa_store_import_invoice (f->store, first, 5000, NULL, &error));
+  g_assert_no_error (error);
+  stored = kassa_store_get_invoice (f->store, first->id, &error);
+  g_assert_no_error (error);
+  reference = kassa_reference_fi_from_number (5000);
+  g_assert_cmpint (stored->number, ==, 5000);
+  g_assert_cmpint (stored->state, ==, KASSA_INVOICE_STATE_SENT);
+  g_assert_cmpstr (stored->reference, ==, reference);
+  g_assert_cmpuint (stored->lines->len, ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT total FROM invoices WHERE id = ?1", first->id),
+                   ==, TWO_LINE_TOTAL);
+  g_assert_cmpint (query_int (f->store, "SELECT next_invoice_number FROM company", 0), ==, 5001);
+
+  /* A number is used once. */
+  again = new_two_line_invoice (customer, ymd (2025, 3, 2));
+  again->state = KASSA_INVOICE_STATE_SENT;
+  g_assert_false (kassa_store_import_invoice (f->store, again, 5000, NULL, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->store, "invoices"), ==, 1);
+
+  /* A lower free number keeps its own reference and leaves the counter. */
+  older = new_two_line_invoice (customer, ymd (2024, 1, 5));
+  older->state = KASSA_INVOICE_STATE_SENT;
+  g_assert_true (kassa_store_import_invoice (f->store, older, 120, "1232", &error));
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM invoices WHERE number = 120"
+                                        " AND reference = '1232'", 0), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT next_invoice_number FROM company", 0), ==, 5001);
+
+  /* Drafts, non-positive numbers and bad records are refused. */
+  again->state = KASSA_INVOICE_STATE_DRAFT;
+  g_assert_false (kassa_store_import_invoice (f->store, again, 6000, NULL, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  again->state = KASSA_INVOICE_STATE_SENT;
+  g_assert_false (kassa_store_import_invoice (f->store, again, 0, NULL, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  again->due_date = again->issue_date - 1;
+  g_assert_false (kassa_store_import_invoice (f->store, again, 6000, NULL, &error));
+  g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->store, "invoices"), ==, 2);
+
+  /* A credited invoice with its credit note: nothing is open. */
+  credited = new_two_line_invoice (customer, ymd (2025, 4, 1));
+  credited->state = KASSA_INVOICE_STATE_CREDITED;
+  g_assert_true (kassa_store_import_invoice (f->store, credited, 5001, NULL, &error));
+  credit_note = new_two_line_invoice (customer, ymd (2025, 4, 10));
+  credit_note->state = KASSA_INVOICE_STATE_SENT;
+  credit_note->credited_invoice_id = credited->id;
+  for (guint i = 0; i < credit_note->lines->len; i++)
+    ((KassaInvoiceLine *) g_ptr_array_index (credit_note->lines, i))->quantity *= -1;
+  g_assert_true (kassa_store_import_invoice (f->store, credit_note, 5002, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kassa_store_get_invoice_open_amount (f->store, credit_note->id, &open, &error));
+  g_assert_cmpint (open, ==, 0);
+  g_assert_true (kassa_store_get_invoice_open_amount (f->store, credited->id, &open, &error));
+  g_assert_cmpint (open, ==, 0);
+
+  /* Sending goes on gapless after the imported numbers. */
+  g_assert_true (kassa_store_set_customer_archived (f->store, customer, FALSE, &error));
+  draft = new_two_line_invoice (customer, ymd (2026, 1, 2));
+  save_draft (f->store, draft);
+  g_assert_true (kassa_store_send_invoice (f->store, draft->id, &error));
+  g_assert_cmpint (query_int (f->store, "SELECT number FROM invoices WHERE id = ?1", draft->id),
+                   ==, 5003);
+}
+
 /* Status */
 
 typedef struct
@@ -1607,6 +1700,7 @@ main (int   argc,
   ADD ("/store/invoice/without-company", test_invoice_without_company);
   ADD ("/store/invoice/send-gapless", test_invoice_send_gapless);
   ADD ("/store/invoice/send-without-lines", test_invoice_send_without_lines);
+  ADD ("/store/invoice/import", test_invoice_import);
   ADD ("/store/invoice/disputed", test_disputed);
   g_test_add_func ("/store/status/derive", test_status_derive);
   ADD ("/store/payments/flow", test_payments);
