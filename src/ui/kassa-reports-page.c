@@ -9,6 +9,7 @@
 
 #include "kassa-csv-export.h"
 #include "kassa-export-dialog.h"
+#include "kassa-import-dialog.h"
 #include "kassa-report.h"
 #include "kassa-reports-page.h"
 
@@ -120,6 +121,31 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KassaReportsPage *self = KASSA_REPORTS_PAGE (widget);
+  GtkWindow *parent = get_parent_window (self);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (parent == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_tables); i++)
+    {
+      if (g_str_equal (id, csv_tables[i].id))
+        {
+          KassaImportDialog *dialog = kassa_import_dialog_new (parent, self->store,
+                                                               csv_tables[i].table);
+
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+    }
+}
+
+static void
 kassa_reports_page_dispose (GObject *object)
 {
   KassaReportsPage *self = KASSA_REPORTS_PAGE (object);
@@ -145,6 +171,7 @@ kassa_reports_page_class_init (KassaReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.export-report", "s",
                                    export_report_action);
   gtk_widget_class_install_action (widget_class, "reports.export-csv", "s", export_csv_action);
+  gtk_widget_class_install_action (widget_class, "reports.import-csv", "s", import_csv_action);
 }
 
 static void

@@ -18,6 +18,8 @@
 #include "kassa-date.h"
 #include "kassa-export-dialog.h"
 #include "kassa-form.h"
+#include "kassa-csv-import.h"
+#include "kassa-import-dialog.h"
 #include "kassa-invoice.h"
 #include "kassa-invoice-editor.h"
 #include "kassa-invoice-view.h"
@@ -1103,6 +1105,85 @@ test_export_dialog (void)
   stop_application (app);
 }
 
+static void
+write_text_file (const char *path,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static GtkLabel *
+problem_label (GtkListBox *list,
+               int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  return row != NULL ? GTK_LABEL (gtk_list_box_row_get_child (row)) : NULL;
+}
+
+static void
+test_import_dialog (void)
+{
+  KassaApplication *app;
+  KassaWindow *window;
+  KassaImportDialog *dialog;
+  GtkListBox *problems;
+  GtkLabel *problem;
+  GListModel *customers;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *good_path = NULL;
+
+  if (run_in_subprocess ())
+    return;
+
+  app = start_with_company (&window);
+  customers = kassa_customers_page_get_model (KASSA_CUSTOMERS_PAGE (kassa_window_get_page (window, "customers")));
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 0);
+
+  bad_path = g_build_filename (g_get_user_data_dir (), "bad-customers.csv", NULL);
+  good_path = g_build_filename (g_get_user_data_dir (), "customers.csv", NULL);
+  /* Row 1 is the header: the row without a name is row 4. */
+  write_text_file (bad_path,
+                   "name,email\n"
+                   "Aalto Oy,aalto@example.com\n"
+                   "Berg Ab,berg@example.com\n"
+                   ",nobody@example.com\n");
+  write_text_file (good_path,
+                   "name,email\n"
+                   "Aalto Oy,aalto@example.com\n"
+                   "Berg Ab,berg@example.com\n");
+
+  click (find_by_name (kassa_window_get_page (window, "reports"), "import-csv-customers"));
+  wait_for ((dialog = find_toplevel_of_type (KASSA_TYPE_IMPORT_DIALOG)) != NULL, TIMEOUT_MS);
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_get_sensitive (kassa_import_dialog_get_import_button (dialog)));
+
+  g_assert_true (kassa_import_dialog_load_file (dialog, bad_path));
+  problems = kassa_import_dialog_get_problems_list (dialog);
+  problem = problem_label (problems, 0);
+  g_assert_nonnull (problem);
+  g_assert_null (problem_label (problems, 1));
+  g_test_message ("problem: %s", label_text (problem));
+  /* "Row 4 · Name: …" in the UI language: the row number and the field. */
+  g_assert_nonnull (strstr (label_text (problem), " 4"));
+  g_assert_nonnull (strstr (label_text (problem), kassa_csv_field_get_label (KASSA_CSV_FIELD_NAME)));
+  g_assert_false (gtk_widget_get_sensitive (kassa_import_dialog_get_import_button (dialog)));
+
+  g_assert_true (kassa_import_dialog_load_file (dialog, good_path));
+  g_assert_null (problem_label (problems, 0));
+  g_assert_true (gtk_widget_get_sensitive (kassa_import_dialog_get_import_button (dialog)));
+  click (kassa_import_dialog_get_import_button (dialog));
+  wait_for (find_toplevel_of_type (KASSA_TYPE_IMPORT_DIALOG) == NULL, TIMEOUT_MS);
+  g_assert_null (find_toplevel_of_type (KASSA_TYPE_IMPORT_DIALOG));
+  wait_for (g_list_model_get_n_items (customers) == 2, TIMEOUT_MS);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 2);
+
+  stop_application (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1128,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/ui/payment-overpayment", test_payment_overpayment);
   g_test_add_func ("/ui/invoice-editor-discard", test_invoice_editor_discard);
   g_test_add_func ("/ui/export-dialog", test_export_dialog);
+  g_test_add_func ("/ui/import-dialog", test_import_dialog);
 
   return g_test_run ();
 }
