@@ -185,10 +185,58 @@ static const char schema_v3[] =
   "ALTER TABLE company ADD COLUMN plusgiro TEXT NOT NULL DEFAULT '';"
   ;
 
+/* Receivables and collections: the collection log, the statutory reference
+ * rates for late-payment interest (seeded with the published rates; the
+ * user keeps the table current), and the invoices' disputed flag indexed
+ * for the collection worklist.
+ *
+ * Seeded rates, in basis points, each valid for a half-year:
+ *   FI (Suomen Pankki, korkolaki 12 §: the ECB main refinancing rate
+ *      before the half-year, rounded up to the next half point):
+ *      2022 H1 0, H2 0; 2023 H1 2.5 %, H2 4.0 %; 2024 H1 4.5 %, H2 4.5 %;
+ *      2025 H1 3.5 %, H2 2.5 %; 2026 H1 2.5 %.
+ *   SE (Riksbanken, räntelagen 9 §: the policy rate at the end of the
+ *      previous half-year, rounded up to the next half point):
+ *      2023 H1 2.5 %, H2 3.5 %; 2024 H1 4.0 %, H2 4.0 %; 2025 H1 2.5 %,
+ *      H2 2.0 %; 2026 H1 2.0 %.
+ * Dates are day numbers (2022-01-01 = 738156). */
+static const char schema_v4[] =
+  "CREATE TABLE collection_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  invoice_id INTEGER REFERENCES invoices (id),"
+  "  date INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 5 OR kind BETWEEN 10 AND 15),"
+  "  fee INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),"
+  "  interest INTEGER NOT NULL DEFAULT 0 CHECK (interest >= 0),"
+  "  due_by INTEGER,"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX collection_events_customer ON collection_events (customer_id, date);"
+  "CREATE INDEX collection_events_invoice ON collection_events (invoice_id, date)"
+  "  WHERE invoice_id IS NOT NULL;"
+
+  "CREATE TABLE reference_rates ("
+  "  country TEXT NOT NULL CHECK (length (country) = 2),"
+  "  start_date INTEGER NOT NULL,"
+  "  rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN -1000 AND 5000),"
+  "  PRIMARY KEY (country, start_date)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO reference_rates (country, start_date, rate_bp) VALUES"
+  "  ('FI', 738156, 0), ('FI', 738337, 0), ('FI', 738521, 250), ('FI', 738702, 400),"
+  "  ('FI', 738886, 450), ('FI', 739068, 450), ('FI', 739252, 350), ('FI', 739433, 250),"
+  "  ('FI', 739617, 250),"
+  "  ('SE', 738521, 250), ('SE', 738702, 350), ('SE', 738886, 400), ('SE', 739068, 400),"
+  "  ('SE', 739252, 250), ('SE', 739433, 200), ('SE', 739617, 200);"
+  ;
+
 static const KassaMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
   { 0, NULL },
 };
 

@@ -31,9 +31,11 @@ typedef enum
   KASSA_STORE_CHANGE_CUSTOMERS = 1 << 1,
   KASSA_STORE_CHANGE_INVOICES  = 1 << 2,
   KASSA_STORE_CHANGE_PAYMENTS  = 1 << 3,
+  KASSA_STORE_CHANGE_COLLECTIONS = 1 << 4, /* collection log, disputes */
+  KASSA_STORE_CHANGE_SETTINGS  = 1 << 5,   /* settings and reference rates */
 } KassaStoreChange;
 
-#define KASSA_STORE_SCHEMA_VERSION 3
+#define KASSA_STORE_SCHEMA_VERSION 4
 
 /* Figures for the Overview page, as of a day. */
 typedef struct

@@ -184,7 +184,7 @@ test_migrate_v1 (Fixture       *f,
   g_assert_nonnull (store);
 
   db = kassa_store_get_db (store);
-  g_assert_cmpint (query_raw (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_raw (db, "PRAGMA user_version"), ==, KASSA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_raw (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                                   " AND name = 'settings'"), ==, 1);
   exec_raw (db, "INSERT INTO settings (key, value) VALUES ('aging-basis', 'due')");
@@ -306,7 +306,7 @@ test_empty_files_are_set_up (Fixture       *f,
 
       store = kassa_store_open (f->path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA user_version"), ==, 3);
+      g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA user_version"), ==, KASSA_STORE_SCHEMA_VERSION);
       g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA application_id"),
                        ==, KASSA_SQLITE_APPLICATION_ID);
       assert_mode_0600 (f->path);
@@ -340,7 +340,7 @@ test_migrate_v2_company (Fixture       *f,
 
   store = kassa_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_raw (kassa_store_get_db (store), "PRAGMA user_version"), ==, KASSA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_file (backup, "PRAGMA user_version"), ==, 2);
 
   company = kassa_store_get_company (store);
