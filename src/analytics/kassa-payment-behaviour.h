@@ -1,0 +1,140 @@
+/* kassa-payment-behaviour.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How each customer pays: days to pay and days late, their trend, the
+ * early warning, the expected payment date of open invoices (with its
+ * walk-forward backtest), the risk class and a suggested credit limit.
+ */
+#pragma once
+
+#include "kassa-store.h"
+
+G_BEGIN_DECLS
+
+/* Early warning: the last recent_count paid invoices were paid on average
+ * at least min_extra_days later than the customer's own baseline (the
+ * median days late of the paid invoices before them, at least min_history
+ * of them, over the last 12 months). */
+typedef struct
+{
+  gint recent_count;           /* default 3 */
+  gint min_extra_days;         /* default 7 */
+  gint min_history;            /* default 3 */
+} KassaWarningRule;
+
+typedef enum
+{
+  KASSA_RISK_A,                /* pays on time */
+  KASSA_RISK_B,
+  KASSA_RISK_C,
+  KASSA_RISK_D,                /* serious: do not extend credit */
+} KassaRiskClass;
+
+/* One paid invoice of a customer's history (the chart and the statistics). */
+typedef struct
+{
+  gint64   invoice_id;
+  gint64   number;
+  KassaDay issue_date;
+  KassaDay due_date;
+  KassaDay paid_date;          /* the payment that settled it */
+  gint64   amount;
+  gint     days_to_pay;        /* paid_date − issue_date */
+  gint     days_late;          /* paid_date − due_date, may be negative */
+} KassaPaidInvoice;
+
+typedef struct
+{
+  gint64          customer_id;
+  KassaDay        today;
+  GArray         *history;             /* of KassaPaidInvoice, oldest first, last 12 months */
+  double          average_days_to_pay; /* amount-weighted; -1 without history */
+  double          average_days_late;   /* amount-weighted; -1 without history */
+  double          trend_days;          /* least-squares slope: days later per invoice, + = getting later */
+  gboolean        warning;
+  double          baseline_days_late;  /* the warning's baseline and recent averages */
+  double          recent_days_late;
+  char           *warning_text;        /* translated, NULL without a warning */
+  gint64          open;                /* as of today */
+  gint64          overdue;
+  gint            max_days_overdue;
+  gint64          credit_limit;        /* 0 = none */
+  KassaRiskClass  risk;
+  char           *risk_text;           /* translated reason */
+  gint64          suggested_credit_limit;
+  char           *suggested_credit_limit_text; /* translated reasoning */
+} KassaPaymentBehaviour;
+
+void                   kassa_warning_rule_init_default   (KassaWarningRule            *rule);
+/* "A" … "D" and a translated one-line meaning. */
+const char            *kassa_risk_class_to_string        (KassaRiskClass               risk);
+const char            *kassa_risk_class_describe         (KassaRiskClass               risk);
+
+KassaPaymentBehaviour *kassa_payment_behaviour_compute   (KassaStore                  *store,
+                                                          gint64                       customer_id,
+                                                          KassaDay                     today,
+                                                          const KassaWarningRule      *rule,
+                                                          GError                     **error);
+void                   kassa_payment_behaviour_free      (KassaPaymentBehaviour       *behaviour);
+
+/* Least-squares slope of y over x = 0, 1, … n − 1 (0 for n < 2). */
+double                 kassa_least_squares_slope         (const double                *y,
+                                                          guint                        n);
+
+/* (transfer full) (element-type KassaPaymentBehaviour) every customer with
+ * a warning, the largest increase first.  One pass over the last year's
+ * payments. */
+GPtrArray             *kassa_payment_warnings_list       (KassaStore                  *store,
+                                                          KassaDay                     today,
+                                                          const KassaWarningRule      *rule,
+                                                          GError                     **error);
+
+typedef enum
+{
+  KASSA_EXPECTED_FROM_HISTORY,   /* customer history shrunk toward the company */
+  KASSA_EXPECTED_FROM_COMPANY,   /* no history: the company's typical delay */
+  KASSA_EXPECTED_PROMISE,        /* a promise to pay not yet broken */
+  KASSA_EXPECTED_OVERDUE,        /* already later than predicted: re-estimated */
+  KASSA_EXPECTED_DISPUTED,       /* disputed: no date expected */
+} KassaExpectedSource;
+
+typedef struct
+{
+  gint64              invoice_id;
+  gint64              customer_id;
+  gint64              open;          /* minor units still to come */
+  KassaDay            due_date;
+  KassaDay            expected_date; /* 0 when disputed */
+  KassaExpectedSource source;
+} KassaExpectedPayment;
+
+/* Expected payment date of every open invoice owed by customers (credit
+ * notes and refunds excluded), one pass over the open set and the
+ * customers' recent history. (transfer full) of KassaExpectedPayment. */
+GArray                *kassa_expected_payments_list      (KassaStore                  *store,
+                                                          KassaDay                     today,
+                                                          GError                     **error);
+/* The same for one invoice; FALSE with error when it is not open. */
+gboolean               kassa_expected_payment_get        (KassaStore                  *store,
+                                                          gint64                       invoice_id,
+                                                          KassaDay                     today,
+                                                          KassaExpectedPayment        *expected,
+                                                          GError                     **error);
+
+typedef struct
+{
+  guint  invoices;               /* paid invoices predicted */
+  double mean_absolute_error;    /* days, the model */
+  double naive_mean_absolute_error; /* days, "paid on the due date" */
+  double mean_error;             /* days, model bias (+ = predicted too late) */
+} KassaPaymentBacktest;
+
+/* Walk-forward backtest: each fully paid invoice's payment date predicted
+ * from what was known the day before it was issued. */
+gboolean               kassa_payment_backtest            (KassaStore                  *store,
+                                                          KassaPaymentBacktest        *result,
+                                                          GError                     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KassaPaymentBehaviour, kassa_payment_behaviour_free)
+
+G_END_DECLS
