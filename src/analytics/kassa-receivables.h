@@ -141,6 +141,24 @@ GArray          *kassa_receivables_kpi_trend     (KassaStore         *store,
                                                   gint                days,
                                                   GError            **error);
 
+/* A customer whose open amount (by the store's rule, today) is over the
+ * credit limit set for them. */
+typedef struct
+{
+  gint64  customer_id;
+  char   *customer_number;
+  char   *customer_name;
+  gint64  open;
+  gint64  credit_limit;
+} KassaCreditUse;
+
+/* (transfer full) (element-type KassaCreditUse) customers with a credit
+ * limit (> 0) and open > limit, the largest excess first. */
+GPtrArray       *kassa_credit_limit_exceeded_list (KassaStore        *store,
+                                                  KassaDay            today,
+                                                  GError            **error);
+void             kassa_credit_use_free           (KassaCreditUse     *use);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KassaAging, kassa_aging_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KassaAgingInvoice, kassa_aging_invoice_free)
 
