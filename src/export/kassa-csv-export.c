@@ -239,14 +239,16 @@ append_customer_row (GString      *out,
 
 static const char *const invoice_headers[] = {
   "number", "type", "state", "customer_number", "customer_name", "issue_date", "due_date",
-  "currency", "net", "vat", "total", "paid", "open", "reference", "delivery", "disputed", NULL,
+  "currency", "net", "vat", "total", "paid", "open", "reference", "delivery", "disputed",
+  "credited_invoice_number", NULL,
 };
 
 /* In issue date order, which the issue date index gives without sorting. */
 static const char invoice_sql[] =
   "SELECT i.number, i.credited_invoice_id IS NOT NULL, i.state, c.number, c.name,"
   " i.issue_date, i.due_date, i.currency, i.total_net, i.total_vat, i.total, i.paid,"
-  " " KASSA_STORE_OPEN_AMOUNT_SQL ", i.reference, i.delivery, i.disputed"
+  " " KASSA_STORE_OPEN_AMOUNT_SQL ", i.reference, i.delivery, i.disputed,"
+  " (SELECT o.number FROM invoices o WHERE o.id = i.credited_invoice_id)"
   " FROM invoices i JOIN customers c ON c.id = i.customer_id"
   " ORDER BY i.issue_date, i.id";
 
@@ -283,6 +285,9 @@ append_invoice_row (GString      *out,
   g_string_append (out, delivery_id (sqlite3_column_int (stmt, 14)));
   append_separator (out);
   g_string_append (out, boolean_id (sqlite3_column_int (stmt, 15)));
+  append_separator (out);
+  if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 16));
 }
 
 static const char *const payment_headers[] = {

@@ -63,6 +63,7 @@ typedef struct
   ImportItem     *group;         /* its invoice, NULL when that row failed */
   GHashTable     *customers;     /* customer number → CustomerInfo (NULL: unknown) */
   GHashTable     *invoices;      /* invoice number → InvoiceInfo (NULL: unknown) */
+  GHashTable     *payment_keys;  /* "invoice id:date:amount" → rows of the file with it */
   guint           row;
   guint           row_number;
   gboolean        row_failed;

@@ -311,6 +311,44 @@ kassa_import_validate_customer_row (Validation *v)
 
 /* Payments */
 
+static gint64
+count_recorded_payments (Validation         *v,
+                         const KassaPayment *payment,
+                         gint64              invoice_id)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+
+  stmt = kassa_store_prepare (v->self->store,
+                              "SELECT COUNT(*) FROM payments"
+                              " WHERE invoice_id = ?1 AND date = ?2 AND amount = ?3",
+                              NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  sqlite3_bind_int (stmt, 2, payment->date);
+  sqlite3_bind_int64 (stmt, 3, payment->amount);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* A payments file imported twice must not pay its invoices twice.  Two
+ * payments of the same amount on the same day to the same invoice are
+ * possible (instalments), so the rule counts: the n-th row of the file with
+ * a given invoice, date and amount is a duplicate while the company already
+ * holds at least n such payments. */
+static gboolean
+is_recorded_payment (Validation         *v,
+                     const KassaPayment *payment,
+                     gint64              invoice_id)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%" G_GINT64_FORMAT,
+                                          invoice_id, payment->date, payment->amount);
+  guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (v->payment_keys, key)) + 1;
+
+  g_hash_table_replace (v->payment_keys, g_strdup (key), GUINT_TO_POINTER (seen));
+  return (gint64) seen <= count_recorded_payments (v, payment, invoice_id);
+}
+
 static void
 check_payable (Validation   *v,
                gint64        number,
@@ -329,6 +367,11 @@ check_payable (Validation   *v,
   else if (info->state == KASSA_INVOICE_STATE_CREDITED)
     kassa_import_add_error (v, KASSA_CSV_FIELD_PAYMENT_INVOICE,
                             _("Invoice %s has been credited. Record payments on the credit note instead."), text);
+  else if (!v->row_failed && is_recorded_payment (v, payment, info->id))
+    /* Translators: %s is an invoice number */
+    kassa_import_add_error (v, KASSA_CSV_FIELD_AMOUNT,
+                            _("This payment to invoice %s is already recorded with the same date and amount. "
+                              "Remove the row if the file was imported before."), text);
   else if (!v->row_failed && payment->amount > MAX (info->open, 0))
     {
       g_autofree char *open = kassa_money_format (MAX (info->open, 0), v->self->company->currency,

@@ -615,6 +615,7 @@ validation_clear (Validation *v)
   g_clear_pointer (&v->invoice_items, g_hash_table_unref);
   g_clear_pointer (&v->customers, g_hash_table_unref);
   g_clear_pointer (&v->invoices, g_hash_table_unref);
+  g_clear_pointer (&v->payment_keys, g_hash_table_unref);
 }
 
 /**
@@ -647,6 +648,7 @@ kassa_csv_import_validate (KassaCsvImport  *self,
   v.numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   v.business_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   v.invoice_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  v.payment_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   v.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   v.invoices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 

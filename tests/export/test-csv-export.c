@@ -437,7 +437,8 @@ test_invoices (Fixture       *f,
 {
   static const char *const header[] = {
     "number", "type", "state", "customer_number", "customer_name", "issue_date", "due_date",
-    "currency", "net", "vat", "total", "paid", "open", "reference", "delivery", "disputed", NULL,
+    "currency", "net", "vat", "total", "paid", "open", "reference", "delivery", "disputed",
+    "credited_invoice_number", NULL,
   };
   Company c;
   g_autoptr(GPtrArray) rows = NULL;
@@ -455,16 +456,16 @@ test_invoices (Fixture       *f,
   assert_row (rows, 0, header);
   assert_row (rows, 1, (const char *const[]) {
     "1000", "invoice", "sent", "1001", "Virtanen, \"Design\" Oy", "2026-01-15", "2026-01-29",
-    "EUR", "1234.50", "0.00", "1234.50", "1234.55", "-0.05", ref_1000, "email", "false", NULL });
+    "EUR", "1234.50", "0.00", "1234.50", "1234.55", "-0.05", ref_1000, "email", "false", "", NULL });
   assert_row (rows, 2, (const char *const[]) {
     "", "invoice", "draft", "'-7", "'=HYPERLINK(\"http://x\")", "2026-02-01", "2026-02-15",
-    "EUR", "250.25", "63.81", "314.06", "0.00", "0.00", "", "email", "false", NULL });
+    "EUR", "250.25", "63.81", "314.06", "0.00", "0.00", "", "email", "false", "", NULL });
   assert_row (rows, 3, (const char *const[]) {
     "1001", "invoice", "credited", "'-7", "*", "2026-03-10", "2026-03-24",
-    "EUR", "50.00", "0.00", "50.00", "0.00", "0.00", ref_1001, "email", "false", NULL });
+    "EUR", "50.00", "0.00", "50.00", "0.00", "0.00", ref_1001, "email", "false", "", NULL });
   assert_row (rows, 4, (const char *const[]) {
     "1002", "credit_note", "sent", "'-7", "*", "2026-03-20", "*",
-    "EUR", "-50.00", "0.00", "-50.00", "0.00", "0.00", ref_1002, "email", "false", NULL });
+    "EUR", "-50.00", "0.00", "-50.00", "0.00", "0.00", ref_1002, "email", "false", "1001", NULL });
 }
 
 static void

@@ -959,6 +959,55 @@ test_import_payments (Fixture       *f,
   g_assert_cmpint (paid, ==, 30800);
 }
 
+/* A payments file imported twice: rows already recorded (same invoice,
+ * date and amount, counted) are refused; two equal instalments on one day
+ * are not duplicates of each other. */
+static void
+test_import_payments_twice (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char payments[] =
+    "date,invoice_number,amount\n"
+    "2026-03-10,5001,50.00\n"
+    "2026-03-10,5001,50.00\n"
+    "2026-03-11,5001,20.00\n";
+  static const ExpectedError expected[] = {
+    { 2, 2, "This payment to invoice 5001 is already recorded with the same date and amount. "
+            "Remove the row if the file was imported before." },
+    { 3, 2, "This payment to invoice 5001 is already recorded with the same date and amount. "
+            "Remove the row if the file was imported before." },
+    { 4, 2, "This payment to invoice 5001 is already recorded with the same date and amount. "
+            "Remove the row if the file was imported before." },
+  };
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  KassaCsvImportSummary summary = { 0 };
+
+  add_invoice_customers (f->store);
+  import_text (f->store, KASSA_CSV_INVOICES,
+               "number,customer,date,description,quantity,unit_price,vat_rate\n"
+               "5001,1001,2026-03-01,Work,2,100.00,0\n",
+               NULL, &error);
+  g_assert_no_error (error);
+
+  import_text (f->store, KASSA_CSV_PAYMENTS, payments, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.payments, ==, 3);
+
+  errors = validate_text (f->store, KASSA_CSV_PAYMENTS, payments);
+  assert_errors (errors, expected, G_N_ELEMENTS (expected));
+  g_clear_pointer (&errors, g_ptr_array_unref);
+
+  /* A third equal instalment on the same day is new: the company holds two. */
+  errors = validate_text (f->store, KASSA_CSV_PAYMENTS,
+                          "date,invoice_number,amount\n"
+                          "2026-03-10,5001,50.00\n"
+                          "2026-03-10,5001,50.00\n"
+                          "2026-03-10,5001,50.00\n");
+  g_assert_cmpuint (errors->len, ==, 2);
+  g_assert_cmpint (count_rows (f->store, "SELECT COUNT(*) FROM payments"), ==, 3);
+}
+
 /* Round trip: the demo company exported and imported into an empty one. */
 
 typedef struct
@@ -973,6 +1022,7 @@ typedef struct
   gint64 paid;
   gint64 open;
   gint64 next_number;
+  gint64 credit_links;
 } CompanyFigures;
 
 static void
@@ -992,6 +1042,9 @@ get_figures (KassaStore     *store,
   figures->paid = count_rows (store, "SELECT SUM(paid) FROM invoices");
   figures->open = count_rows (store, "SELECT SUM(" KASSA_STORE_OPEN_AMOUNT_SQL ") FROM invoices i");
   figures->next_number = company->next_invoice_number;
+  /* Which invoice each credit note credits, by number. */
+  figures->credit_links = count_rows (store, "SELECT SUM(i.number * 1000003 + o.number) FROM invoices i"
+                                             " JOIN invoices o ON o.id = i.credited_invoice_id");
 }
 
 static void
@@ -1048,6 +1101,7 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (after.paid, ==, before.paid);
   g_assert_cmpint (after.open, ==, before.open);
   g_assert_cmpint (after.next_number, ==, before.next_number);
+  g_assert_cmpint (after.credit_links, ==, before.credit_links);
 
   /* Importing the same customers again finds every one a duplicate. */
   {
@@ -1172,6 +1226,8 @@ main (int   argc,
               test_commit_rolls_back, fixture_tear_down);
   g_test_add ("/csv-import/payments", Fixture, NULL, fixture_set_up,
               test_import_payments, fixture_tear_down);
+  g_test_add ("/csv-import/payments-twice", Fixture, NULL, fixture_set_up,
+              test_import_payments_twice, fixture_tear_down);
   g_test_add ("/csv-import/mapping-errors", Fixture, NULL, fixture_set_up,
               test_mapping_errors, fixture_tear_down);
   g_test_add ("/csv-import/round-trip", Fixture, NULL, fixture_set_up,
