@@ -42,6 +42,9 @@ typedef struct
   KassaLocale     language;       /* labels, sheet names and number formats */
   gint64          customer_id;    /* the customer statement's customer */
   KassaDay        today;          /* "generated at" date and aging basis day */
+  gboolean        without_details;/* journal: one row per invoice, no Lines and
+                                   * Payments sheets (a million-invoice period
+                                   * then writes in a third of the time) */
 } KassaReportSpec;
 
 /* Called from the writing thread with done ≤ total (rows or steps). */

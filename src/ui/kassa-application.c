@@ -451,6 +451,7 @@ typedef struct
   const char *to;
   const char *language;
   const char *customer;
+  gboolean    without_details; /* journal without its Lines and Payments sheets */
   const char *output;      /* filenames */
   const char *company;
   gboolean    demo;
@@ -469,6 +470,7 @@ read_command_line (GVariantDict *options,
   g_variant_dict_lookup (options, "to", "&s", &cli->to);
   g_variant_dict_lookup (options, "language", "&s", &cli->language);
   g_variant_dict_lookup (options, "customer", "&s", &cli->customer);
+  cli->without_details = g_variant_dict_contains (options, "without-details");
   g_variant_dict_lookup (options, "output", "^&ay", &cli->output);
   g_variant_dict_lookup (options, "company", "^&ay", &cli->company);
   cli->demo = g_variant_dict_contains (options, "demo");
@@ -482,7 +484,7 @@ is_batch (const CommandLine *cli)
 {
   return cli->report != NULL || cli->table != NULL || cli->from != NULL || cli->to != NULL ||
          cli->language != NULL || cli->customer != NULL || cli->output != NULL ||
-         cli->company != NULL || cli->import != NULL || cli->dry_run;
+         cli->company != NULL || cli->import != NULL || cli->dry_run || cli->without_details;
 }
 
 static int
@@ -575,6 +577,7 @@ check_report_arguments (const CommandLine *cli,
       return usage_error (message);
     }
 
+  spec->without_details = cli->without_details;
   if (cli->from == NULL || cli->to == NULL)
     return usage_error (_("Give the period with --from YYYY-MM-DD and --to YYYY-MM-DD."));
 
@@ -606,6 +609,8 @@ check_report_arguments (const CommandLine *cli,
     return usage_error (_("The customer statement needs --customer NUMBER."));
   if (spec->kind != KASSA_REPORT_CUSTOMER_STATEMENT && cli->customer != NULL)
     return usage_error (_("--customer applies only to the customer statement."));
+  if (spec->kind != KASSA_REPORT_INVOICE_JOURNAL && cli->without_details)
+    return usage_error (_("--without-details applies only to the invoice journal."));
 
   return EXIT_OK;
 }
@@ -617,7 +622,8 @@ check_import_arguments (const CommandLine *cli)
     return usage_error (_("--dry-run applies only to --import."));
 
   if (cli->demo || cli->report != NULL || cli->table != NULL || cli->from != NULL ||
-      cli->to != NULL || cli->language != NULL || cli->customer != NULL || cli->output != NULL)
+      cli->to != NULL || cli->language != NULL || cli->customer != NULL || cli->output != NULL ||
+      cli->without_details)
     return usage_error (_("--import takes only the CSV file, --company FILE and --dry-run."));
 
   return EXIT_OK;
@@ -631,7 +637,7 @@ check_arguments (const CommandLine *cli)
 
   if (cli->demo && (cli->report != NULL || cli->table != NULL || cli->from != NULL ||
                     cli->to != NULL || cli->language != NULL || cli->customer != NULL ||
-                    cli->company != NULL))
+                    cli->company != NULL || cli->without_details))
     return usage_error (_("--demo takes only --output FILE, the file to create."));
 
   if (cli->report != NULL && cli->table != NULL)
@@ -645,7 +651,7 @@ check_arguments (const CommandLine *cli)
     return usage_error (_("Name the file to write with --output FILE."));
 
   if (cli->table != NULL && (cli->from != NULL || cli->to != NULL || cli->language != NULL ||
-                             cli->customer != NULL))
+                             cli->customer != NULL || cli->without_details))
     return usage_error (_("--export-csv exports every row: it takes no --from, --to, "
                           "--language or --customer."));
 
@@ -1068,6 +1074,9 @@ kassa_application_init (KassaApplication *self)
          "language)"), N_("CODE") },
     { "customer", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Customer number, for the customer statement"), N_("NUMBER") },
+    { "without-details", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export journal: one row per invoice, without the Lines and Payments sheets"),
+      NULL },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The file to write"), N_("FILE") },
     { "company", 0, 0, G_OPTION_ARG_FILENAME, NULL,

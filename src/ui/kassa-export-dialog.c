@@ -70,6 +70,8 @@ struct _KassaExportDialog
   AdwActionRow         *to_row;
   GtkEntry             *to_entry;
   AdwActionRow         *customer_row;
+  AdwActionRow         *details_row;
+  GtkSwitch            *details_switch;
   KassaCustomerPicker  *customer_picker;
   AdwComboRow          *language_row;
   AdwEntryRow          *file_name_row;
@@ -185,6 +187,7 @@ fill_spec (KassaExportDialog *self,
     .language = get_language (self),
     .customer_id = kassa_customer_picker_get_customer_id (self->customer_picker),
     .today = self->today,
+    .without_details = !gtk_switch_get_active (self->details_switch),
   };
 }
 
@@ -325,6 +328,8 @@ validate (KassaExportDialog *self)
     {
       period = check_period (self);
       customer = check_customer (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_row),
+                              get_kind (self) == KASSA_REPORT_INVOICE_JOURNAL);
     }
   if (period == NULL)
     suggest_file_name (self);
@@ -755,6 +760,7 @@ setup_csv_mode (KassaExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->from_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->customer_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->language_row), FALSE);
 }
 
@@ -845,6 +851,8 @@ kassa_export_dialog_class_init (KassaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, to_entry);
   gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, details_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, details_switch);
   gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, KassaExportDialog, file_name_row);

@@ -66,7 +66,7 @@ header=$(head -n 1 "$work/customers.csv" | tr -d '\r')
 
 expect 0 --export-csv invoices --company "$demo" --output "$work/invoices.csv"
 header=$(head -n 1 "$work/invoices.csv" | tr -d '\r')
-[ "$header" = "number,type,state,customer_number,customer_name,issue_date,due_date,currency,net,vat,total,paid,open,reference,delivery,disputed" ] ||
+[ "$header" = "number,type,state,customer_number,customer_name,issue_date,due_date,currency,net,vat,total,paid,open,reference,delivery,disputed,credited_invoice_number" ] ||
   fail "invoices header is '$header'"
 
 expect 0 --export-csv payments --company "$demo" --output "$work/payments.csv"
@@ -78,6 +78,12 @@ header=$(head -n 1 "$work/payments.csv" | tr -d '\r')
 expect 0 --export journal --from 2026-01-01 --to 2026-06-30 --language en \
   --company "$demo" --output "$work/journal.xlsx"
 [ "$(head -c 2 "$work/journal.xlsx" 2>/dev/null)" = "PK" ] || fail "journal.xlsx is not a zip file"
+expect 0 --export journal --without-details --from 2026-01-01 --to 2026-06-30 --language en \
+  --company "$demo" --output "$work/journal-summary.xlsx"
+[ "$(head -c 2 "$work/journal-summary.xlsx" 2>/dev/null)" = "PK" ] ||
+  fail "journal-summary.xlsx is not a zip file"
+[ "$(stat -c %s "$work/journal-summary.xlsx")" -lt "$(stat -c %s "$work/journal.xlsx")" ] ||
+  fail "the journal without details is not smaller"
 
 # Usage errors: status 2, a hint to --help, nothing written.
 expect 2 --export no-such-report --from 2026-01-01 --to 2026-01-31 --company "$demo" \
@@ -95,6 +101,9 @@ expect 2 --export journal --from 2026-01-01 --to 2026-01-31 --language de --comp
   --output "$work/bad.xlsx"
 expect 2 --export statement --from 2026-01-01 --to 2026-01-31 --company "$demo" --output "$work/bad.xlsx"
 expect 2 --export journal --export-csv customers --output "$work/bad.csv"
+expect 2 --export sales --without-details --from 2026-01-01 --to 2026-01-31 --company "$demo" \
+  --output "$work/bad.xlsx"
+expect_stderr "without-details"
 expect 2 --output "$work/bad.csv"
 [ ! -e "$work/bad.xlsx" ] && [ ! -e "$work/bad.csv" ] || fail "a file was written after a usage error"
 
@@ -129,7 +138,7 @@ expect_stderr "^row 2: "
 
 # --help documents the options.
 "$kassa" --help >"$work/help" 2>&1 || fail "kassa --help failed"
-for option in --export --export-csv --import --dry-run --from --to --language --customer --output --company --demo; do
+for option in --export --export-csv --import --dry-run --from --to --language --customer --without-details --output --company --demo; do
   grep -q -- "$option" "$work/help" || fail "--help does not mention $option"
 done
 

@@ -221,6 +221,17 @@ write_every_report (const char  *dir,
       /* At least the final report of the finished work. */
       g_assert_cmpuint (calls, >=, 1);
     }
+
+  /* The journal without details: Invoices and VAT sheets only. */
+  {
+    KassaReportSpec spec = spec_for (KASSA_REPORT_INVOICE_JOURNAL, language);
+    g_autofree char *path = g_build_filename (dir, "journal-summary.xlsx", NULL);
+    g_autoptr(GError) error = NULL;
+
+    spec.without_details = TRUE;
+    g_assert_true (kassa_report_write_xlsx (company.store, &spec, path, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static gboolean
