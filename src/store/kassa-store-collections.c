@@ -344,7 +344,11 @@ kassa_store_list_reference_rates (KassaStore  *self,
     return NULL;
 
   if (country != NULL)
-    sqlite3_bind_text (stmt, 1, country, -1, SQLITE_TRANSIENT);
+    {
+      g_autofree char *code = g_ascii_strup (country, -1);
+
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+    }
 
   rates = g_array_new (FALSE, TRUE, sizeof (KassaReferenceRate));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -432,6 +436,7 @@ remove_rate (KassaStore  *self,
              GError     **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
+  g_autofree char *code = g_ascii_strup (country, -1);
 
   stmt = kassa_store_prepare (self,
                               "DELETE FROM reference_rates WHERE country = ?1 AND start_date = ?2",
@@ -439,7 +444,7 @@ remove_rate (KassaStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, country, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, start_date);
   if (!kassa_store_step_done (self, stmt, error))
     return FALSE;

@@ -66,7 +66,8 @@ const char           *kassa_collection_kind_to_string   (KassaCollectionKind    
 gboolean              kassa_collection_kind_is_valid    (int                         kind);
 
 /* Adds an event (sets event->id and created_at).  The customer must exist;
- * an invoice must be sent and belong to that customer; a promise needs a
+ * an invoice must not be a draft and must belong to that customer (notes
+ * on credited invoices are allowed; disputes need a sent one); a promise needs a
  * due_by date on or after its date.  Dispute events set or clear the
  * invoice's disputed flag in the same transaction. */
 gboolean              kassa_store_add_collection_event  (KassaStore                 *self,
@@ -84,7 +85,8 @@ GPtrArray            *kassa_store_list_collection_events (KassaStore            
                                                          GError                    **error);
 
 /* (transfer full) of KassaReferenceRate ordered by start_date; country NULL
- * lists every country (ordered by country, then start_date). */
+ * lists every country (ordered by country, then start_date).  Country codes
+ * are compared in upper case. */
 GArray               *kassa_store_list_reference_rates  (KassaStore                 *self,
                                                          const char                 *country,
                                                          GError                    **error);
