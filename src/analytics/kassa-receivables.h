@@ -71,8 +71,8 @@ const char      *kassa_aging_bucket_to_string    (KassaAgingBucket    bucket);
 /* Open amounts as of a day: what each sent invoice issued on or before it
  * still had open then (payments dated after it not yet counted, credit
  * notes issued after it not yet applied).  As of today or later this reads
- * the small open set only; an earlier day scans the invoices issued before
- * it. */
+ * the small open set only; an earlier day also reads the payments dated
+ * after it (open then = total − paid + payments after the day). */
 KassaAging      *kassa_aging_compute             (KassaStore         *store,
                                                   KassaDay            as_of,
                                                   KassaAgingBasis     basis,
