@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "kassa-store.h"
+#include "kassa-store-collections.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,22 @@ gboolean                 kassa_collection_document_write_pdf (KassaCollectionDoc
                                                            GError                 **error);
 /* "Reminder 1001 Customer.pdf" style, in the document language. */
 char                    *kassa_collection_document_suggest_filename (KassaCollectionDocument *document);
+/* The 54 digits of the Finnish bank barcode on a one-invoice reminder, or
+ * NULL (several invoices, a statement, not EUR, not a Finnish IBAN …). */
+const char              *kassa_collection_document_get_virtual_barcode
+                                                          (KassaCollectionDocument *document);
+/* The EPC QR code payload on a one-invoice reminder, or NULL. */
+const char              *kassa_collection_document_get_epc_payload
+                                                          (KassaCollectionDocument *document);
+/* Where the barcode and the QR code sit on the last page (points; empty
+ * rectangles when absent); FALSE when the document carries no codes. */
+gboolean                 kassa_collection_document_get_code_areas
+                                                          (KassaCollectionDocument *document,
+                                                           cairo_rectangle_t       *barcode,
+                                                           cairo_rectangle_t       *qr);
+/* The highest dunning step recorded on a reminder's invoices, which picks
+ * its title and wording; 0 for none and for statements. */
+KassaCollectionKind      kassa_collection_document_get_level (KassaCollectionDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KassaCollectionDocument, kassa_collection_document_free)
 

@@ -22,35 +22,18 @@
 #include "kassa-document-layout.h"
 #include "kassa-invoice-document-private.h"
 #include "kassa-money.h"
-#include "kassa-reference.h"
 
-/* Geometry in points (1 mm = 2.8346 pt). */
-#define PAGE_W           KASSA_DOCUMENT_PAGE_WIDTH
-#define PAGE_H           KASSA_DOCUMENT_PAGE_HEIGHT
-#define MARGIN_X         42.52                       /* 15 mm */
-#define MARGIN_TOP       36.0
-#define CONTENT_W        (PAGE_W - 2 * MARGIN_X)
-#define FOOTER_RULE_Y    (PAGE_H - 40.0)
-#define BODY_BOTTOM      (FOOTER_RULE_Y - 12.0)
-#define LOGO_W           141.73                      /* 50 mm */
-#define LOGO_H           56.69                       /* 20 mm */
-#define COMPANY_W        250.0
-/* The address window of a C5/C4 envelope: 20 mm from the left, 45 mm from
- * the top, 90 mm wide. */
-#define RECIPIENT_X      56.69
-#define RECIPIENT_Y      127.56
-#define RECIPIENT_W      255.12
-#define DETAILS_X        330.0
-#define DETAILS_W        (PAGE_W - MARGIN_X - DETAILS_X)
-#define DETAILS_LABEL_W  98.0
+/* Geometry in points (1 mm = 2.8346 pt); the page frame is the one all
+ * documents share (kassa-document-layout.h). */
+#define MARGIN_X         KASSA_DOCUMENT_MARGIN_X
+#define CONTENT_W        KASSA_DOCUMENT_CONTENT_WIDTH
+#define BODY_BOTTOM      KASSA_DOCUMENT_BODY_BOTTOM
 #define TOTALS_W         250.0
 #define SECTION_GAP      18.0
 #define CELL_PAD         4.0
 #define ROW_PAD          3.5
 /* Free text has no length limit in the company file; these heights keep
- * the first page header, a line and the totals each within one page. */
-#define NAME_MAX_H        60.0
-#define ADDRESS_MAX_H     100.0
+ * a line and the totals each within one page. */
 #define DESCRIPTION_MAX_H 400.0
 #define NOTES_MAX_H       300.0
 
@@ -59,15 +42,8 @@
 #define STYLE(size, bold, align, single, color) \
   { size, bold, FALSE, PANGO_ALIGN_##align, single, KASSA_DOCUMENT_##color }
 
-static const KassaTextStyle company_name_style  = STYLE (15, TRUE, LEFT, FALSE, INK);
-static const KassaTextStyle company_bold_style  = STYLE (9, TRUE, LEFT, TRUE, INK);
-static const KassaTextStyle small_style         = STYLE (8, FALSE, LEFT, TRUE, MUTED);
 static const KassaTextStyle small_wrap_style    = STYLE (8, FALSE, LEFT, FALSE, MUTED);
-static const KassaTextStyle title_style         = STYLE (18, TRUE, LEFT, TRUE, ACCENT);
-static const KassaTextStyle label_style         = STYLE (8, FALSE, LEFT, TRUE, MUTED);
 static const KassaTextStyle value_style         = STYLE (8.5, FALSE, LEFT, FALSE, INK);
-static const KassaTextStyle recipient_name_style = STYLE (10.5, TRUE, LEFT, FALSE, INK);
-static const KassaTextStyle recipient_style     = STYLE (10, FALSE, LEFT, FALSE, INK);
 static const KassaTextStyle header_cell_style   = STYLE (7.5, TRUE, LEFT, TRUE, MUTED);
 static const KassaTextStyle header_num_style    = STYLE (7.5, TRUE, RIGHT, TRUE, MUTED);
 static const KassaTextStyle cell_style          = STYLE (8.5, FALSE, LEFT, FALSE, INK);
@@ -81,9 +57,6 @@ static const KassaTextStyle vat_cell_style      = STYLE (7.5, FALSE, RIGHT, TRUE
 static const KassaTextStyle vat_head_left_style = STYLE (7, FALSE, LEFT, TRUE, MUTED);
 static const KassaTextStyle vat_cell_left_style = STYLE (7.5, FALSE, LEFT, TRUE, MUTED);
 static const KassaTextStyle heading_style       = STYLE (8, TRUE, LEFT, TRUE, INK);
-static const KassaTextStyle footer_style        = STYLE (7, FALSE, LEFT, TRUE, MUTED);
-static const KassaTextStyle footer_page_style   = STYLE (7, FALSE, RIGHT, TRUE, MUTED);
-static const KassaTextStyle continued_style     = STYLE (9, TRUE, RIGHT, TRUE, ACCENT);
 
 #undef STYLE
 
@@ -145,10 +118,12 @@ format_money (KassaInvoiceDocument *self,
   return kassa_money_format (amount, self->invoice->currency, self->locale);
 }
 
-static char *
-formatted_iban (KassaInvoiceDocument *self)
+/* Who writes to whom: the shared letterhead reads the same records. */
+static KassaLetterhead
+letterhead (KassaInvoiceDocument *self)
 {
-  return kassa_is_blank (self->company->iban) ? NULL : kassa_iban_format (self->company->iban);
+  return (KassaLetterhead) { self->context, self->catalog, self->company, self->customer,
+                             self->logo };
 }
 
 static double
@@ -190,93 +165,6 @@ amount_text (KassaInvoiceDocument *self,
 
 /* First page header */
 
-static double
-draw_logo_or_name (KassaInvoiceDocument *self,
-                   cairo_t              *cr,
-                   double                y)
-{
-  double width, height, scale;
-
-  if (self->logo == NULL)
-    return clipped_text (self, cr, self->company->name, &company_name_style, MARGIN_X, y, COMPANY_W,
-                         NAME_MAX_H);
-
-  width = cairo_image_surface_get_width (self->logo);
-  height = cairo_image_surface_get_height (self->logo);
-  scale = MIN (LOGO_W / width, LOGO_H / height);
-
-  if (cr != NULL)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, MARGIN_X, y);
-      cairo_scale (cr, scale, scale);
-      cairo_set_source_surface (cr, self->logo, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-      cairo_restore (cr);
-    }
-
-  return height * scale;
-}
-
-#define END_OF_PARTS ((const char *) -1)
-
-/* Joins the parts that are not empty; the list ends with END_OF_PARTS
- * because a part may be NULL. */
-static char *
-join_present (const char *separator,
-              ...)
-{
-  GString *out = g_string_new (NULL);
-  const char *part;
-  va_list ap;
-
-  va_start (ap, separator);
-  while ((part = va_arg (ap, const char *)) != END_OF_PARTS)
-    {
-      if (kassa_is_blank (part))
-        continue;
-      if (out->len > 0)
-        g_string_append (out, separator);
-      g_string_append (out, part);
-    }
-  va_end (ap);
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-labelled (const char *label,
-          const char *value)
-{
-  return kassa_is_blank (value) ? NULL : g_strconcat (label, " ", value, NULL);
-}
-
-static double
-draw_company (KassaInvoiceDocument *self,
-              cairo_t              *cr,
-              double                y)
-{
-  const KassaCompany *company = self->company;
-  g_autofree char *business_id = labelled (T (NC_("document", "Business ID")), company->business_id);
-  g_autofree char *vat_id = labelled (T (NC_("document", "VAT ID")), company->vat_id);
-  g_autofree char *ids = join_present ("   ", business_id, vat_id, END_OF_PARTS);
-  g_autofree char *contact = join_present ("   ", company->phone, company->email, END_OF_PARTS);
-  double top = y;
-
-  y += draw_logo_or_name (self, cr, y) + 6;
-  if (self->logo != NULL)
-    y += text (self, cr, company->name, &company_bold_style, MARGIN_X, y, COMPANY_W) + 1;
-
-  y += clipped_text (self, cr, company->address, &small_wrap_style, MARGIN_X, y, COMPANY_W,
-                     ADDRESS_MAX_H);
-  y += text (self, cr, ids, &small_style, MARGIN_X, y, COMPANY_W);
-  y += text (self, cr, contact, &small_style, MARGIN_X, y, COMPANY_W);
-
-  return y - top;
-}
-
 static const char *
 delivery_label (KassaInvoiceDocument *self)
 {
@@ -308,118 +196,53 @@ payment_terms (KassaInvoiceDocument *self)
   return kassa_document_catalog_format (self->catalog, NC_("document", "%d days net"), number, NULL);
 }
 
-typedef struct
-{
-  const char *label;
-  char       *value;
-} Detail;
-
-static double
-draw_detail (KassaInvoiceDocument *self,
-             cairo_t              *cr,
-             const Detail         *detail,
-             double                y)
-{
-  double value_x = DETAILS_X + DETAILS_LABEL_W;
-  double label_h, value_h;
-
-  if (kassa_is_blank (detail->value))
-    return 0;
-
-  label_h = text (self, cr, detail->label, &label_style, DETAILS_X, y + 0.5, DETAILS_LABEL_W - 6);
-  value_h = text (self, cr, detail->value, &value_style, value_x, y, DETAILS_W - DETAILS_LABEL_W);
-  return MAX (label_h, value_h) + 2;
-}
-
-static double
-draw_details (KassaInvoiceDocument *self,
-              cairo_t              *cr,
-              double                y)
-{
-  gboolean credit = kassa_invoice_document_is_credit_note (self);
-  Detail details[] = {
-    { credit ? T (NC_("document", "Credit note number")) : T (NC_("document", "Invoice number")),
-      kassa_format_int64 (self->invoice->number) },
-    { T (NC_("document", "Invoice date")), kassa_day_format (self->invoice->issue_date, self->locale) },
-    { T (NC_("document", "Due date")),
-      credit ? NULL : kassa_day_format (self->invoice->due_date, self->locale) },
-    { T (NC_("document", "Payment terms")), credit ? NULL : payment_terms (self) },
-    { self->reference_label, credit ? NULL : g_strdup (self->reference) },
-    { T (NC_("document", "Customer number")), g_strdup (self->customer->number) },
-    { T (NC_("document", "Delivery")), g_strdup (delivery_label (self)) },
-    { T (NC_("document", "Credits invoice")),
-      credit ? kassa_format_int64 (self->credited_number) : NULL },
-  };
-  g_autofree char *title = g_utf8_strup (kassa_invoice_document_get_kind (self), -1);
-  double top = y;
-
-  y += text (self, cr, title, &title_style, DETAILS_X, y - 3, DETAILS_W) + 6;
-  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
-    {
-      y += draw_detail (self, cr, &details[i], y);
-      g_free (details[i].value);
-    }
-
-  return y - top;
-}
-
-static double
-draw_recipient (KassaInvoiceDocument *self,
-                cairo_t              *cr,
-                double                y)
-{
-  const KassaCustomerRecord *customer = self->customer;
-  double top = y;
-
-  y += clipped_text (self, cr, customer->name, &recipient_name_style, RECIPIENT_X, y, RECIPIENT_W,
-                     NAME_MAX_H);
-  y += clipped_text (self, cr, customer->contact_person, &recipient_style, RECIPIENT_X, y,
-                     RECIPIENT_W, NAME_MAX_H);
-  y += clipped_text (self, cr, customer->address, &recipient_style, RECIPIENT_X, y, RECIPIENT_W,
-                     ADDRESS_MAX_H);
-
-  if (customer->kind == KASSA_CUSTOMER_BUSINESS)
-    {
-      g_autofree char *business_id = labelled (T (NC_("document", "Business ID")),
-                                               customer->business_id);
-      g_autofree char *vat_id = labelled (T (NC_("document", "VAT ID")), customer->vat_id);
-      g_autofree char *ids = join_present ("   ", business_id, vat_id, END_OF_PARTS);
-
-      if (!kassa_is_blank (ids))
-        y += 4 + text (self, cr, ids, &small_style, RECIPIENT_X, y + 4, RECIPIENT_W);
-    }
-
-  return y - top;
-}
-
 /* Returns where the body starts. */
 static double
 draw_first_header (KassaInvoiceDocument *self,
                    cairo_t              *cr)
 {
-  double company_bottom = MARGIN_TOP + draw_company (self, cr, MARGIN_TOP);
-  double details_bottom = MARGIN_TOP + draw_details (self, cr, MARGIN_TOP);
-  double recipient_y = MAX (RECIPIENT_Y, company_bottom + 14);
-  double recipient_bottom = recipient_y + draw_recipient (self, cr, recipient_y);
+  KassaLetterhead head = letterhead (self);
+  gboolean credit = kassa_invoice_document_is_credit_note (self);
+  char *values[] = {
+    kassa_format_int64 (self->invoice->number),
+    kassa_day_format (self->invoice->issue_date, self->locale),
+    credit ? NULL : kassa_day_format (self->invoice->due_date, self->locale),
+    credit ? NULL : payment_terms (self),
+    credit ? NULL : g_strdup (self->reference),
+    g_strdup (self->customer->number),
+    g_strdup (delivery_label (self)),
+    credit ? kassa_format_int64 (self->credited_number) : NULL,
+  };
+  const KassaDocumentDetail details[G_N_ELEMENTS (values)] = {
+    { credit ? T (NC_("document", "Credit note number")) : T (NC_("document", "Invoice number")),
+      values[0] },
+    { T (NC_("document", "Invoice date")), values[1] },
+    { T (NC_("document", "Due date")), values[2] },
+    { T (NC_("document", "Payment terms")), values[3] },
+    { self->reference_label, values[4] },
+    { T (NC_("document", "Customer number")), values[5] },
+    { T (NC_("document", "Delivery")), values[6] },
+    { T (NC_("document", "Credits invoice")), values[7] },
+  };
+  double body;
 
-  return MAX (recipient_bottom, details_bottom) + 26;
+  body = kassa_letterhead_draw_first_header (&head, cr, kassa_invoice_document_get_kind (self),
+                                             details, G_N_ELEMENTS (details));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_free (values[i]);
+
+  return body;
 }
 
 static double
 draw_next_header (KassaInvoiceDocument *self,
                   cairo_t              *cr)
 {
+  KassaLetterhead head = letterhead (self);
   g_autofree char *number = kassa_format_int64 (self->invoice->number);
-  g_autofree char *title = NULL;
-  double half = CONTENT_W / 2;
-  double height;
+  g_autofree char *title = g_strconcat (kassa_invoice_document_get_kind (self), " ", number, NULL);
 
-  title = g_strconcat (kassa_invoice_document_get_kind (self), " ", number, NULL);
-  height = text (self, cr, self->company->name, &company_bold_style, MARGIN_X, MARGIN_TOP, half);
-  height = MAX (height, text (self, cr, title, &continued_style, MARGIN_X + half, MARGIN_TOP, half));
-  kassa_document_rule (cr, KASSA_DOCUMENT_RULE, MARGIN_X, MARGIN_TOP + height + 6, CONTENT_W, 0.6);
-
-  return MARGIN_TOP + height + 22;
+  return kassa_letterhead_draw_next_header (&head, cr, title);
 }
 
 /* Lines table */
@@ -681,7 +504,8 @@ draw_slip (KassaInvoiceDocument *self,
            cairo_t              *cr,
            double                y)
 {
-  g_autofree char *iban = formatted_iban (self);
+  KassaLetterhead head = letterhead (self);
+  g_autofree char *iban = kassa_letterhead_format_iban (&head);
   g_autofree char *due = kassa_day_format (self->invoice->due_date, self->locale);
   g_autofree char *amount = format_money (self, MAX (self->open, 0));
   KassaPaymentSlip slip = {
@@ -716,24 +540,9 @@ draw_footer (KassaInvoiceDocument *self,
              cairo_t              *cr,
              int                   page)
 {
-  g_autofree char *business_id = labelled (T (NC_("document", "Business ID")),
-                                           self->company->business_id);
-  g_autofree char *iban = formatted_iban (self);
-  g_autofree char *iban_text = labelled (T (NC_("document", "IBAN")), iban);
-  g_autofree char *left = join_present ("  ·  ", self->company->name, business_id, iban_text,
-                                        END_OF_PARTS);
-  g_autofree char *page_text = NULL;
-  g_autofree char *number = g_strdup_printf ("%d", page + 1);
-  g_autofree char *count = g_strdup_printf ("%u", self->pages->len);
-  double y = FOOTER_RULE_Y + 6;
+  KassaLetterhead head = letterhead (self);
 
-  /* Translators: page number in the footer of an invoice: "Page 1 / 2". */
-  page_text = kassa_document_catalog_format (self->catalog, NC_("document", "Page %d / %d"),
-                                             number, count, NULL);
-
-  kassa_document_rule (cr, KASSA_DOCUMENT_RULE, MARGIN_X, FOOTER_RULE_Y, CONTENT_W, 0.5);
-  text (self, cr, left, &footer_style, MARGIN_X, y, CONTENT_W - 90);
-  text (self, cr, page_text, &footer_page_style, MARGIN_X + CONTENT_W - 80, y, 80);
+  kassa_letterhead_draw_footer (&head, cr, page, (int) self->pages->len);
 }
 
 /* Pagination */
