@@ -4,7 +4,8 @@
  * Receivables aging as of the period end: per customer and per open
  * invoice, in the buckets not due, 1–30, 31–60, 61–90 and over 90 days past
  * the due date, with a native stacked-bar chart of the largest customers.
- * "As of" a past day: see KASSA_REPORT_OPEN_AS_OF_SQL.
+ * The figures are those of the Receivables page (kassa_aging_compute), as
+ * of the period end, by due date.
  */
 #define G_LOG_DOMAIN "kassa-export"
 
@@ -14,9 +15,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kassa-receivables.h"
 #include "kassa-report-private.h"
 
-#define N_BUCKETS      5
+#define N_BUCKETS      KASSA_AGING_N_BUCKETS
 #define CHART_CUSTOMERS 10
 
 static const char *const bucket_labels[N_BUCKETS] = {
@@ -60,143 +62,114 @@ static const KassaReportColumn detail_columns[N_DET_COLUMNS] = {
   { NC_("report", "Open"), 16, KASSA_REPORT_CELL_MONEY },
 };
 
-/* ?1 = the aging day. */
-#define AGING_SQL \
-  "SELECT * FROM (" \
-  " SELECT c.id, c.number, c.name, i.number, i.issue_date, i.due_date," \
-  "  " KASSA_REPORT_OPEN_AS_OF_SQL " AS open" \
-  " FROM invoices i JOIN customers c ON c.id = i.customer_id" \
-  " WHERE i.state <> 0 AND i.issue_date <= ?1)" \
-  " WHERE open <> 0" \
-  " ORDER BY 3, 1, 6, 4"
-
-typedef struct
-{
-  char   *number;
-  char   *name;
-  gint64  buckets[N_BUCKETS];
-  gint64  total;
-} CustomerAging;
-
-static void
-customer_aging_clear (gpointer data)
-{
-  CustomerAging *aging = data;
-
-  g_free (aging->number);
-  g_free (aging->name);
-}
-
 typedef struct
 {
   KassaReportWriter *writer;
-  KassaDay           as_of;
-  KassaReportPart    customers;
-  KassaReportPart    detail;
-  GArray            *rows;        /* of CustomerAging, written */
-  gint64             customer_id;
-  CustomerAging      current;
+  KassaAging        *aging;
+  GPtrArray         *by_name;     /* of KassaAgingRow*, borrowed from aging */
+  GHashTable        *numbers;     /* customer id → customer number, borrowed */
 } Aging;
 
-static guint
-bucket_of (gint days_overdue)
+static int
+compare_rows_by_name (gconstpointer a,
+                      gconstpointer b)
 {
-  if (days_overdue <= 0)
-    return 0;
-  if (days_overdue <= 30)
-    return 1;
-  if (days_overdue <= 60)
-    return 2;
-  if (days_overdue <= 90)
-    return 3;
-  return 4;
+  const KassaAgingRow *row_a = *(KassaAgingRow * const *) a;
+  const KassaAgingRow *row_b = *(KassaAgingRow * const *) b;
+  int by_name = g_strcmp0 (row_a->customer_name, row_b->customer_name);
+
+  if (by_name != 0)
+    return by_name;
+  return row_a->customer_id < row_b->customer_id ? -1 : row_a->customer_id > row_b->customer_id;
+}
+
+/* The detail in the order of the customer sheet, then oldest due first. */
+static int
+compare_invoices (gconstpointer a,
+                  gconstpointer b)
+{
+  const KassaAgingInvoice *inv_a = *(KassaAgingInvoice * const *) a;
+  const KassaAgingInvoice *inv_b = *(KassaAgingInvoice * const *) b;
+  int by_name = g_strcmp0 (inv_a->customer_name, inv_b->customer_name);
+
+  if (by_name != 0)
+    return by_name;
+  if (inv_a->customer_id != inv_b->customer_id)
+    return inv_a->customer_id < inv_b->customer_id ? -1 : 1;
+  if (inv_a->due_date != inv_b->due_date)
+    return inv_a->due_date < inv_b->due_date ? -1 : 1;
+  return inv_a->number < inv_b->number ? -1 : inv_a->number > inv_b->number;
 }
 
 static void
-flush_customer (Aging *aging)
+write_customers (Aging *aging)
 {
-  KassaReportSheet *sheet;
+  KassaReportPart part = { 0 };
 
-  if (aging->current.name == NULL)
-    return;
-
-  kassa_report_part_make_room (&aging->customers);
-  sheet = aging->customers.sheet;
-  kassa_report_cell_text (sheet, CUST_NUMBER, aging->current.number);
-  kassa_report_cell_text (sheet, CUST_NAME, aging->current.name);
-  for (guint b = 0; b < N_BUCKETS; b++)
+  for (guint column = CUST_BUCKET0; column <= CUST_TOTAL; column++)
+    part.summed[column] = TRUE;
+  kassa_report_part_start (&part, kassa_report_sheet_new (aging->writer, NC_("report", "By customer"),
+                                                          customer_columns, N_CUST_COLUMNS, NULL));
+  for (guint i = 0; i < aging->by_name->len; i++)
     {
-      kassa_report_cell_money (sheet, CUST_BUCKET0 + b, aging->current.buckets[b]);
-      aging->customers.sums[CUST_BUCKET0 + b] += aging->current.buckets[b];
-    }
-  kassa_report_cell_money (sheet, CUST_TOTAL, aging->current.total);
-  aging->customers.sums[CUST_TOTAL] += aging->current.total;
-  kassa_report_sheet_end_row (sheet);
+      const KassaAgingRow *row = g_ptr_array_index (aging->by_name, i);
+      KassaReportSheet *sheet;
 
-  g_array_append_val (aging->rows, aging->current);
-  memset (&aging->current, 0, sizeof aging->current);
-}
-
-static void
-write_detail_row (Aging        *aging,
-                  sqlite3_stmt *stmt)
-{
-  KassaReportSheet *sheet;
-  KassaDay due = sqlite3_column_int (stmt, 5);
-  gint days = aging->as_of - due;
-  guint bucket = bucket_of (days);
-  gint64 open = sqlite3_column_int64 (stmt, 6);
-
-  kassa_report_part_make_room (&aging->detail);
-  sheet = aging->detail.sheet;
-  kassa_report_cell_text (sheet, DET_CUSTOMER_NUMBER, (const char *) sqlite3_column_text (stmt, 1));
-  kassa_report_cell_text (sheet, DET_CUSTOMER, (const char *) sqlite3_column_text (stmt, 2));
-  kassa_report_cell_integer (sheet, DET_INVOICE, sqlite3_column_int64 (stmt, 3));
-  kassa_report_cell_date (sheet, DET_ISSUE_DATE, sqlite3_column_int (stmt, 4));
-  kassa_report_cell_date (sheet, DET_DUE_DATE, due);
-  kassa_report_cell_integer (sheet, DET_DAYS_OVERDUE, MAX (days, 0));
-  kassa_report_cell_label (sheet, DET_BUCKET, bucket_labels[bucket]);
-  kassa_report_cell_money (sheet, DET_OPEN, open);
-  aging->detail.sums[DET_OPEN] += open;
-
-  aging->current.buckets[bucket] += open;
-  aging->current.total += open;
-}
-
-static void
-read_open_invoices (Aging *aging)
-{
-  sqlite3_stmt *stmt = kassa_report_query (aging->writer, AGING_SQL);
-
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int (stmt, 1, aging->as_of);
-  while (kassa_report_step (aging->writer, stmt))
-    {
-      gint64 customer_id = sqlite3_column_int64 (stmt, 0);
-
-      if (customer_id != aging->customer_id)
+      kassa_report_part_make_room (&part);
+      sheet = part.sheet;
+      kassa_report_cell_text (sheet, CUST_NUMBER, row->customer_number);
+      kassa_report_cell_text (sheet, CUST_NAME, row->customer_name);
+      for (guint b = 0; b < N_BUCKETS; b++)
         {
-          flush_customer (aging);
-          aging->customer_id = customer_id;
-          aging->current.number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          aging->current.name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          kassa_report_cell_money (sheet, CUST_BUCKET0 + b, row->buckets[b]);
+          part.sums[CUST_BUCKET0 + b] += row->buckets[b];
         }
-      write_detail_row (aging, stmt);
-      if (!kassa_report_sheet_end_row (aging->detail.sheet))
+      kassa_report_cell_money (sheet, CUST_TOTAL, row->total);
+      part.sums[CUST_TOTAL] += row->total;
+      if (!kassa_report_sheet_end_row (sheet))
         break;
     }
-  sqlite3_finalize (stmt);
-  flush_customer (aging);
+  kassa_report_part_finish (&part);
 }
 
-static int
-compare_total_descending (gconstpointer a,
-                          gconstpointer b)
+static void
+write_detail_row (Aging                   *aging,
+                  KassaReportPart         *part,
+                  const KassaAgingInvoice *invoice)
 {
-  const CustomerAging *row_a = a, *row_b = b;
+  KassaReportSheet *sheet;
 
-  return row_a->total < row_b->total ? 1 : row_a->total > row_b->total ? -1 : 0;
+  kassa_report_part_make_room (part);
+  sheet = part->sheet;
+  kassa_report_cell_text (sheet, DET_CUSTOMER_NUMBER,
+                          g_hash_table_lookup (aging->numbers, &invoice->customer_id));
+  kassa_report_cell_text (sheet, DET_CUSTOMER, invoice->customer_name);
+  kassa_report_cell_integer (sheet, DET_INVOICE, invoice->number);
+  kassa_report_cell_date (sheet, DET_ISSUE_DATE, invoice->issue_date);
+  kassa_report_cell_date (sheet, DET_DUE_DATE, invoice->due_date);
+  kassa_report_cell_integer (sheet, DET_DAYS_OVERDUE, MAX (invoice->days, 0));
+  kassa_report_cell_label (sheet, DET_BUCKET, bucket_labels[invoice->bucket]);
+  kassa_report_cell_money (sheet, DET_OPEN, invoice->open);
+  part->sums[DET_OPEN] += invoice->open;
+}
+
+static void
+write_detail (Aging     *aging,
+              GPtrArray *invoices)
+{
+  KassaReportPart part = { 0 };
+
+  part.summed[DET_OPEN] = TRUE;
+  kassa_report_part_start (&part, kassa_report_sheet_new (aging->writer, NC_("report", "Open invoices"),
+                                                          detail_columns, N_DET_COLUMNS, NULL));
+  g_ptr_array_sort (invoices, compare_invoices);
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      write_detail_row (aging, &part, g_ptr_array_index (invoices, i));
+      if (!kassa_report_sheet_end_row (part.sheet))
+        break;
+    }
+  kassa_report_part_finish (&part);
 }
 
 enum
@@ -245,25 +218,23 @@ add_chart (KassaReportWriter *writer,
                                                              chart, &options));
 }
 
+/* aging->customers is ordered by total, largest first. */
 static void
 write_top_customers (Aging *aging)
 {
   KassaReportWriter *writer = aging->writer;
+  GPtrArray *largest = aging->aging->customers;
   g_autoptr(KassaReportSheet) top = NULL;
-  g_autoptr(GArray) sorted = g_array_copy (aging->rows);
-  guint n = MIN (sorted->len, CHART_CUSTOMERS);
+  guint n = MIN (largest->len, CHART_CUSTOMERS);
   gint64 sums[N_TOP_COLUMNS] = { 0 };
   gboolean summed[N_TOP_COLUMNS] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE };
 
-  /* The copy shares the strings with aging->rows: clear only those. */
-  g_array_set_clear_func (sorted, NULL);
-  g_array_sort (sorted, compare_total_descending);
   top = kassa_report_sheet_new (writer, NC_("report", "Largest"), top_columns, N_TOP_COLUMNS, NULL);
   for (guint i = 0; i < n; i++)
     {
-      const CustomerAging *row = &g_array_index (sorted, CustomerAging, i);
+      const KassaAgingRow *row = g_ptr_array_index (largest, i);
 
-      kassa_report_cell_text (top, TOP_NAME, row->name);
+      kassa_report_cell_text (top, TOP_NAME, row->customer_name);
       for (guint b = 0; b < N_BUCKETS; b++)
         {
           kassa_report_cell_money (top, TOP_BUCKET0 + b, row->buckets[b]);
@@ -279,27 +250,40 @@ write_top_customers (Aging *aging)
 gboolean
 kassa_report_write_aging (KassaReportWriter *writer)
 {
-  Aging aging = { .writer = writer, .as_of = writer->spec->to };
+  KassaDay as_of = writer->spec->to;
+  g_autoptr(KassaAging) result = NULL;
+  g_autoptr(GPtrArray) invoices = NULL;
+  g_autoptr(GPtrArray) by_name = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(GError) error = NULL;
+  Aging aging = { .writer = writer };
 
-  aging.rows = g_array_new (FALSE, TRUE, sizeof (CustomerAging));
-  g_array_set_clear_func (aging.rows, customer_aging_clear);
-  for (guint column = CUST_BUCKET0; column <= CUST_TOTAL; column++)
-    aging.customers.summed[column] = TRUE;
-  aging.detail.summed[DET_OPEN] = TRUE;
+  result = kassa_aging_compute (writer->store, as_of, KASSA_AGING_BY_DUE_DATE, &error);
+  if (result != NULL)
+    invoices = kassa_aging_list_invoices (writer->store, as_of, KASSA_AGING_BY_DUE_DATE, 0, -1, &error);
+  if (invoices == NULL)
+    {
+      kassa_report_record_error (writer, error);
+      return FALSE;
+    }
 
-  kassa_report_part_start (&aging.customers,
-                           kassa_report_sheet_new (writer, NC_("report", "By customer"),
-                                                   customer_columns, N_CUST_COLUMNS, NULL));
-  kassa_report_part_start (&aging.detail,
-                           kassa_report_sheet_new (writer, NC_("report", "Open invoices"),
-                                                   detail_columns, N_DET_COLUMNS, NULL));
-  read_open_invoices (&aging);
-  kassa_report_part_finish (&aging.customers);
-  kassa_report_part_finish (&aging.detail);
+  /* The copy borrows the rows: it must not free them. */
+  by_name = g_ptr_array_copy (result->customers, NULL, NULL);
+  g_ptr_array_set_free_func (by_name, NULL);
+  g_ptr_array_sort (by_name, compare_rows_by_name);
+  numbers = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < by_name->len; i++)
+    {
+      KassaAgingRow *row = g_ptr_array_index (by_name, i);
+
+      g_hash_table_insert (numbers, &row->customer_id, row->customer_number);
+    }
+  aging = (Aging) { .writer = writer, .aging = result, .by_name = by_name, .numbers = numbers };
+
+  write_customers (&aging);
+  if (!kassa_report_should_stop (writer))
+    write_detail (&aging, invoices);
   if (!kassa_report_should_stop (writer))
     write_top_customers (&aging);
-
-  customer_aging_clear (&aging.current);
-  g_array_unref (aging.rows);
   return !kassa_report_should_stop (writer);
 }

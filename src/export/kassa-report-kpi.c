@@ -1,7 +1,10 @@
 /* kassa-report-kpi.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Key receivables figures as of the period end, one per row.
+ * Key receivables figures as of the period end, one per row: the period's
+ * invoicing and payments, and the receivables KPIs of src/analytics (DSO
+ * and the others over the 90 days up to the period end) so that the
+ * workbook shows the same figures as the Receivables page.
  */
 #define G_LOG_DOMAIN "kassa-export"
 
@@ -9,8 +12,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kassa-receivables.h"
 #include "kassa-report-private.h"
 #include "kassa-vat.h"
+
+#define KPI_WINDOW_DAYS 90
 
 enum
 {
@@ -21,14 +27,6 @@ static const KassaReportColumn kpi_columns[N_KPI_COLUMNS] = {
   { NC_("report", "Figure"), 44, KASSA_REPORT_CELL_TEXT },
   { NC_("report", "Value"), 18, KASSA_REPORT_CELL_DECIMAL },
 };
-
-/* ?1 = the period end (the "as of" day). */
-#define RECEIVABLES_SQL \
-  "SELECT COALESCE (SUM (open), 0)," \
-  " COALESCE (SUM (CASE WHEN due_date < ?1 AND open > 0 THEN open END), 0)," \
-  " COUNT (CASE WHEN due_date < ?1 AND open > 0 THEN 1 END)" \
-  " FROM (SELECT i.due_date, " KASSA_REPORT_OPEN_AS_OF_SQL " AS open" \
-  "       FROM invoices i WHERE i.state <> 0 AND i.issue_date <= ?1)"
 
 /* ?1 = from, ?2 = to.  Invoiced: the gross of documents issued in the
  * period (credit notes reduce it).  E-invoice share: of the invoices (not
@@ -54,8 +52,7 @@ static const KassaReportColumn kpi_columns[N_KPI_COLUMNS] = {
 
 typedef struct
 {
-  gint64 open;
-  gint64 overdue;
+  KassaReceivablesKpis kpis;
   gint64 overdue_count;
   gint64 invoiced;
   gint64 invoice_count;
@@ -93,8 +90,18 @@ read_figures (KassaReportWriter *writer,
               Figures           *figures)
 {
   const KassaReportSpec *spec = writer->spec;
+  g_autoptr(KassaAging) aging = NULL;
+  g_autoptr(GError) error = NULL;
 
-  read_row (writer, RECEIVABLES_SQL, spec->to, spec->from, &figures->open, 3);
+  if (!kassa_receivables_kpis (writer->store, spec->to, KPI_WINDOW_DAYS, &figures->kpis, &error) ||
+      (aging = kassa_aging_compute (writer->store, spec->to, KASSA_AGING_BY_DUE_DATE, &error)) == NULL)
+    {
+      kassa_report_record_error (writer, error);
+      return;
+    }
+  for (guint bucket = KASSA_AGING_1_30; bucket < KASSA_AGING_N_BUCKETS; bucket++)
+    figures->overdue_count += aging->counts[bucket];
+
   read_row (writer, PERIOD_SQL, spec->from, spec->to, &figures->invoiced, 3);
   read_row (writer, PAYMENTS_SQL, spec->from, spec->to, &figures->received, 3);
 }
@@ -106,6 +113,29 @@ write_money_row (KassaReportSheet *sheet,
 {
   kassa_report_cell_label (sheet, KPI_FIGURE, label);
   kassa_report_cell_money (sheet, KPI_VALUE, amount);
+  kassa_report_sheet_end_row (sheet);
+}
+
+/* days or a ratio; undefined KPIs (< 0) leave the value empty. */
+static void
+write_days_row (KassaReportSheet *sheet,
+                const char       *label,
+                double            days)
+{
+  kassa_report_cell_label (sheet, KPI_FIGURE, label);
+  if (days >= 0)
+    kassa_report_cell_decimal (sheet, KPI_VALUE, days);
+  kassa_report_sheet_end_row (sheet);
+}
+
+static void
+write_share_row (KassaReportSheet *sheet,
+                 const char       *label,
+                 double            percent)
+{
+  kassa_report_cell_label (sheet, KPI_FIGURE, label);
+  if (percent >= 0)
+    kassa_report_cell_percent (sheet, KPI_VALUE, (gint) (percent * 100 + 0.5));
   kassa_report_sheet_end_row (sheet);
 }
 
@@ -131,8 +161,8 @@ kassa_report_write_kpi (KassaReportWriter *writer)
 
   sheet = kassa_report_sheet_new (writer, NC_("report", "Key figures"), kpi_columns,
                                   N_KPI_COLUMNS, NULL);
-  write_money_row (sheet, NC_("report", "Open receivables at period end"), figures.open);
-  write_money_row (sheet, NC_("report", "Overdue at period end"), figures.overdue);
+  write_money_row (sheet, NC_("report", "Open receivables at period end"), figures.kpis.receivables);
+  write_money_row (sheet, NC_("report", "Overdue at period end"), figures.kpis.overdue_receivables);
   write_count_row (sheet, NC_("report", "Overdue invoices at period end"), figures.overdue_count);
   write_money_row (sheet, NC_("report", "Invoiced in period"), figures.invoiced);
   write_money_row (sheet, NC_("report", "Payments received in period"), figures.received);
@@ -148,6 +178,18 @@ kassa_report_write_kpi (KassaReportWriter *writer)
                                (gint) kassa_round_div (figures.einvoice_count * 10000,
                                                        figures.invoice_count));
   kassa_report_sheet_end_row (sheet);
+
+  write_days_row (sheet, NC_("report", "DSO, 90 days"), figures.kpis.dso);
+  write_days_row (sheet, NC_("report", "Best possible DSO"), figures.kpis.best_possible_dso);
+  write_days_row (sheet, NC_("report", "Average days delinquent"),
+                  figures.kpis.dso >= 0 ? figures.kpis.average_days_delinquent : -1);
+  write_days_row (sheet, NC_("report", "Countback DSO"), figures.kpis.countback_dso);
+  write_share_row (sheet, NC_("report", "Collection effectiveness index (month of period end)"),
+                   figures.kpis.cei_percent);
+  write_share_row (sheet, NC_("report", "Overdue share of receivables"),
+                   figures.kpis.overdue_share * 100);
+  write_days_row (sheet, NC_("report", "Average days late, 90 days (amount-weighted)"),
+                  figures.kpis.average_days_late);
 
   kassa_report_sheet_finish (sheet);
   return !kassa_report_should_stop (writer);

@@ -19,16 +19,6 @@ G_BEGIN_DECLS
  * report's language, not the UI language. */
 #define REPORT_CONTEXT "report"
 
-/* Open amount of invoice row "i" as of day ?1: an ordinary sent invoice
- * counts the payments dated up to that day; credit notes and credited
- * invoices follow the store's rule (they settle each other whatever the
- * payment dates). */
-#define KASSA_REPORT_OPEN_AS_OF_SQL \
-  "(CASE WHEN i.state = 1 AND i.credited_invoice_id IS NULL" \
-  " THEN i.total - COALESCE ((SELECT SUM (p.amount) FROM payments p" \
-  "                           WHERE p.invoice_id = i.id AND p.date <= ?1), 0)" \
-  " ELSE " KASSA_STORE_OPEN_AMOUNT_SQL " END)"
-
 /* Rows between progress reports and cancellation checks. */
 #define KASSA_REPORT_TICK_ROWS 1000
 
@@ -108,6 +98,10 @@ sqlite3_stmt     *kassa_report_query             (KassaReportWriter *writer,
 /* Steps a statement: TRUE on a row, FALSE when done or failed (recorded). */
 gboolean          kassa_report_step              (KassaReportWriter *writer,
                                                   sqlite3_stmt      *stmt);
+/* Keeps the first error of a reading step (analytics, SQL): the export
+ * then stops and reports it. */
+void              kassa_report_record_error      (KassaReportWriter *writer,
+                                                  GError            *error);
 void              kassa_report_record_lxw_error  (KassaReportWriter *writer,
                                                   lxw_error          error);
 

@@ -208,6 +208,14 @@ record_sql_error (KassaReportWriter *writer,
     kassa_store_set_error_from_sqlite (writer->store, rc, &writer->sql_error);
 }
 
+void
+kassa_report_record_error (KassaReportWriter  *writer,
+                           GError             *error)
+{
+  if (writer->sql_error == NULL && error != NULL)
+    writer->sql_error = g_error_copy (error);
+}
+
 /* The statements of a report run once per export, on the connection of
  * the thread that writes it, so they are prepared here rather than kept in
  * the store's statement cache. */

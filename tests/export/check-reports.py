@@ -371,12 +371,26 @@ class Checker:
                    ('Invoiced in period', 'money', 1786.65),
                    ('Payments received in period', 'money', 655.15),
                    ('Average days to pay (amount-weighted)', 'number', 1105150 / 65515),
-                   ('Share of invoices sent as e-invoices', 'percent', 0.4)]
+                   ('Share of invoices sent as e-invoices', 'percent', 0.4),
+                   # 90 days to 03-31 = all of Jan–Mar: credit sales 1,786.65 (the
+                   # credit note included), AR 1,131.50, of it not yet due 125.50 (#1005).
+                   ('DSO, 90 days', 'number', 1131.50 / 1786.65 * 90),
+                   ('Best possible DSO', 'number', 125.50 / 1786.65 * 90),
+                   ('Average days delinquent', 'number', (1131.50 - 125.50) / 1786.65 * 90),
+                   # March sold 11.50 (125.50 − 114.00): 31 days; February's
+                   # 1,369.00 covers the remaining 1,120.00 in 1120/1369 × 28 days.
+                   ('Countback DSO', 'number', 31 + 1120 / 1369 * 28),
+                   # March: begin AR 1,120.00 (#1001 755, #1002 114, #1004 251),
+                   # sales 11.50, end AR 1,131.50: nothing collected.
+                   ('Collection effectiveness index (month of period end)', 'percent', 0),
+                   ('Overdue share of receivables', 'percent', 0.8891),
+                   # #1000 paid 4 days early (0), #1001 500.00 paid 5 days late.
+                   ('Average days late, 90 days (amount-weighted)', 'number', 2500 / 655.15)]
         for r, (label, kind, value) in enumerate(figures):
             self.expect('kpi A%d' % (7 + r), ws.cell(7 + r, 1).value, self.t(label))
             cell = ws.cell(7 + r, 2)
             self.check_cell('kpi B%d' % (7 + r), cell, cell, kind, value)
-        if ws.auto_filter.ref != 'A6:B13':
+        if ws.auto_filter.ref != 'A6:B20':
             self.fail('kpi', 'autofilter %r' % ws.auto_filter.ref)
 
 
