@@ -8,13 +8,18 @@
 #include <glib/gi18n.h>
 
 #include "kassa-clock.h"
+#include "kassa-customer-view.h"
 #include "kassa-date.h"
+#include "kassa-dunning.h"
 #include "kassa-format.h"
 #include "kassa-invoice-list.h"
 #include "kassa-invoice-window.h"
+#include "kassa-kpi-view.h"
 #include "kassa-overview-page.h"
+#include "kassa-receivables-page.h"
 
 #define MAX_OVERDUE_ROWS 10
+#define MAX_WARNING_ROWS 3
 
 struct _KassaOverviewPage
 {
@@ -34,15 +39,44 @@ struct _KassaOverviewPage
   GtkStack         *overdue_stack;
   GtkListBox       *overdue_list;
   GtkWidget        *show_all_button;
+  GtkSpinner       *receivables_spinner;
+  GtkLabel         *dso_label;
+  GtkLabel         *overdue_share_label;
+  AdwActionRow     *collections_row;
+  GtkListBox       *warnings_list;
 
   KassaStore       *store;
   KassaInvoiceList *overdue_invoices;
   guint             refresh_id;
+  /* The receivables summary is computed in a worker thread: at most one
+   * run at a time, another one pending when asked for meanwhile. */
+  GCancellable     *receivables_cancellable;
+  gboolean          receivables_pending;
+  /* Asked for while hidden or before the first frame: run after it. */
+  gboolean          receivables_deferred;
+  GdkFrameClock    *frame_clock;
+  gulong            after_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (KassaOverviewPage, kassa_overview_page, ADW_TYPE_BIN)
 
 #define INVOICE_ID_KEY "kassa-invoice-id"
+#define CUSTOMER_ID_KEY "kassa-customer-id"
+
+typedef struct
+{
+  char     *store_path;
+  KassaDay  today;
+} ReceivablesQuery;
+
+typedef struct
+{
+  KassaReceivablesKpis  kpis;
+  guint                 worklist_count;
+  GPtrArray            *warnings;  /* of KassaCustomerWarning, the first few */
+} ReceivablesSummary;
+
+static void start_receivables (KassaOverviewPage *self);
 
 static void
 set_money (GtkLabel   *label,
@@ -175,6 +209,213 @@ on_overdue_row_activated (KassaOverviewPage *self,
                                   self->store, *id, 0);
 }
 
+/* ---- the receivables summary ---- */
+
+static void
+receivables_query_free (ReceivablesQuery *query)
+{
+  g_free (query->store_path);
+  g_free (query);
+}
+
+static void
+receivables_summary_free (ReceivablesSummary *summary)
+{
+  g_clear_pointer (&summary->warnings, g_ptr_array_unref);
+  g_free (summary);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReceivablesSummary, receivables_summary_free)
+
+static gboolean
+summarize_receivables (KassaStore          *store,
+                       KassaDay             today,
+                       ReceivablesSummary  *summary,
+                       GError             **error)
+{
+  g_autoptr(KassaCollectionSettings) settings = kassa_collection_settings_load (store);
+  g_autoptr(GPtrArray) worklist = NULL;
+
+  if (!kassa_receivables_kpis (store, today, KASSA_KPI_WINDOW_DAYS, &summary->kpis, error))
+    return FALSE;
+
+  worklist = kassa_dunning_worklist (store, today, settings, error);
+  if (worklist == NULL)
+    return FALSE;
+  summary->worklist_count = worklist->len;
+
+  summary->warnings = kassa_customer_warnings_list (store, today, &settings->warning, error);
+  if (summary->warnings == NULL)
+    return FALSE;
+
+  if (summary->warnings->len > MAX_WARNING_ROWS)
+    g_ptr_array_set_size (summary->warnings, MAX_WARNING_ROWS);
+
+  return TRUE;
+}
+
+static void
+summarize_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ReceivablesQuery *query = task_data;
+  g_autoptr(KassaStore) store = NULL;
+  g_autoptr(ReceivablesSummary) summary = g_new0 (ReceivablesSummary, 1);
+  GError *error = NULL;
+
+  store = kassa_store_open (query->store_path, &error);
+  if (store == NULL || !summarize_receivables (store, query->today, summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&summary),
+                           (GDestroyNotify) receivables_summary_free);
+}
+
+static void
+set_receivables_busy (KassaOverviewPage *self,
+                      gboolean           busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->receivables_spinner), busy);
+  gtk_spinner_set_spinning (self->receivables_spinner, busy);
+}
+
+static void
+show_collections_count (KassaOverviewPage *self,
+                        guint              count)
+{
+  g_autofree char *title = NULL;
+
+  if (count == 0)
+    title = g_strdup (_("No invoices need a collection step today"));
+  else
+    /* Translators: on the Overview; %u is a number of invoices */
+    title = g_strdup_printf (ngettext ("%u invoice needs a collection step today",
+                                       "%u invoices need a collection step today", count),
+                             count);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->collections_row), title);
+}
+
+static GtkWidget *
+create_warning_row (const KassaCustomerWarning *warning)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warning->customer_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning->text);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), CUSTOMER_ID_KEY,
+                          g_memdup2 (&warning->customer_id, sizeof warning->customer_id), g_free);
+  return row;
+}
+
+static void
+show_warnings (KassaOverviewPage        *self,
+               const ReceivablesSummary *summary)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+
+  for (guint i = 0; i < summary->warnings->len; i++)
+    gtk_list_box_append (self->warnings_list,
+                         create_warning_row (g_ptr_array_index (summary->warnings, i)));
+}
+
+static void
+show_receivables (KassaOverviewPage        *self,
+                  const ReceivablesSummary *summary)
+{
+  double dso_days = kassa_kpi_get_value (&summary->kpis, KASSA_KPI_DSO);
+  double overdue_percent = kassa_kpi_get_value (&summary->kpis, KASSA_KPI_OVERDUE_SHARE);
+  g_autofree char *dso = kassa_kpi_format_value (KASSA_KPI_DSO, dso_days);
+  g_autofree char *share = kassa_kpi_format_value (KASSA_KPI_OVERDUE_SHARE, overdue_percent);
+
+  gtk_label_set_text (self->dso_label, dso);
+  gtk_label_set_text (self->overdue_share_label, share);
+  show_collections_count (self, summary->worklist_count);
+  show_warnings (self, summary);
+}
+
+static void
+on_receivables_done (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  KassaOverviewPage *self = KASSA_OVERVIEW_PAGE (source_object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReceivablesSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Disposed meanwhile: nothing to show it in. */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->receivables_cancellable)
+    return;
+
+  g_clear_object (&self->receivables_cancellable);
+  if (self->receivables_pending)
+    {
+      /* The data changed while this ran: its figures are stale. */
+      self->receivables_pending = FALSE;
+      start_receivables (self);
+      return;
+    }
+
+  set_receivables_busy (self, FALSE);
+  if (summary == NULL)
+    {
+      g_warning ("Cannot summarize the receivables: %s", error->message);
+      return;
+    }
+
+  show_receivables (self, summary);
+}
+
+static void
+start_receivables (KassaOverviewPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ReceivablesQuery *query = g_new0 (ReceivablesQuery, 1);
+
+  query->store_path = g_strdup (kassa_store_get_path (self->store));
+  query->today = kassa_clock_today ();
+
+  self->receivables_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->receivables_cancellable, on_receivables_done, NULL);
+  g_task_set_source_tag (task, start_receivables);
+  g_task_set_task_data (task, query, (GDestroyNotify) receivables_query_free);
+  set_receivables_busy (self, TRUE);
+  g_task_run_in_thread (task, summarize_in_thread);
+}
+
+static void
+request_receivables (KassaOverviewPage *self)
+{
+  /* The worker would only compete with the first frame for the cores. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->after_paint_id != 0)
+    self->receivables_deferred = TRUE;
+  else if (self->receivables_cancellable != NULL)
+    self->receivables_pending = TRUE;
+  else
+    start_receivables (self);
+}
+
+static void
+on_warning_row_activated (KassaOverviewPage *self,
+                          GtkListBoxRow     *row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), CUSTOMER_ID_KEY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (id != NULL)
+    kassa_customer_view_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, *id);
+}
+
 static gboolean
 refresh_idle (gpointer user_data)
 {
@@ -197,11 +438,64 @@ on_store_changed (KassaOverviewPage *self,
 }
 
 static void
+stop_waiting_for_paint (KassaOverviewPage *self)
+{
+  if (self->after_paint_id != 0)
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+on_after_paint (GdkFrameClock     *frame_clock,
+                KassaOverviewPage *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->receivables_deferred)
+    {
+      self->receivables_deferred = FALSE;
+      request_receivables (self);
+    }
+}
+
+static void
+kassa_overview_page_map (GtkWidget *widget)
+{
+  KassaOverviewPage *self = KASSA_OVERVIEW_PAGE (widget);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+  GTK_WIDGET_CLASS (kassa_overview_page_parent_class)->map (widget);
+
+  if (!self->receivables_deferred || self->after_paint_id != 0 || frame_clock == NULL)
+    return;
+
+  set_receivables_busy (self, TRUE);
+  self->frame_clock = g_object_ref (frame_clock);
+  self->after_paint_id = g_signal_connect (frame_clock, "after-paint",
+                                           G_CALLBACK (on_after_paint), self);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+kassa_overview_page_unmap (GtkWidget *widget)
+{
+  stop_waiting_for_paint (KASSA_OVERVIEW_PAGE (widget));
+
+  GTK_WIDGET_CLASS (kassa_overview_page_parent_class)->unmap (widget);
+}
+
+static void
 kassa_overview_page_dispose (GObject *object)
 {
   KassaOverviewPage *self = KASSA_OVERVIEW_PAGE (object);
 
+  stop_waiting_for_paint (self);
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* A summary still on its way is dropped (on_receivables_done sees it). */
+  if (self->receivables_cancellable != NULL)
+    g_cancellable_cancel (self->receivables_cancellable);
+  g_clear_object (&self->receivables_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->overdue_invoices);
   g_clear_object (&self->store);
@@ -216,6 +510,8 @@ kassa_overview_page_class_init (KassaOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kassa_overview_page_dispose;
+  widget_class->map = kassa_overview_page_map;
+  widget_class->unmap = kassa_overview_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kassa-overview-page.ui");
@@ -233,13 +529,30 @@ kassa_overview_page_class_init (KassaOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, overdue_stack);
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, overdue_list);
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, receivables_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, dso_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, overdue_share_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, collections_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, warnings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_warning_row_activated);
 }
 
 static void
 kassa_overview_page_init (KassaOverviewPage *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  placeholder = gtk_label_new (_("No customer is paying later than usual."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->warnings_list, placeholder);
 }
 
 GtkWidget *
@@ -282,6 +595,7 @@ kassa_overview_page_refresh (KassaOverviewPage *self)
   gtk_label_set_text (self->file_label, kassa_store_get_path (self->store));
   update_figures (self, company, today);
   update_overdue_list (self, today);
+  request_receivables (self);
 }
 
 GtkLabel *
@@ -314,4 +628,29 @@ kassa_overview_page_get_month_amount_label (KassaOverviewPage *self)
   g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
 
   return self->month_amount_label;
+}
+
+GtkLabel *
+kassa_overview_page_get_dso_label (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->dso_label;
+}
+
+AdwActionRow *
+kassa_overview_page_get_collections_row (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->collections_row;
+}
+
+gboolean
+kassa_overview_page_get_receivables_busy (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->receivables_cancellable != NULL || self->refresh_id != 0 ||
+         self->receivables_deferred;
 }

@@ -23,5 +23,9 @@ GtkLabel  *kassa_overview_page_get_open_amount_label    (KassaOverviewPage *self
 GtkLabel  *kassa_overview_page_get_overdue_amount_label (KassaOverviewPage *self);
 GtkLabel  *kassa_overview_page_get_overdue_count_label  (KassaOverviewPage *self);
 GtkLabel  *kassa_overview_page_get_month_amount_label   (KassaOverviewPage *self);
+/* The receivables summary (computed in a worker thread). */
+GtkLabel     *kassa_overview_page_get_dso_label          (KassaOverviewPage *self);
+AdwActionRow *kassa_overview_page_get_collections_row    (KassaOverviewPage *self);
+gboolean      kassa_overview_page_get_receivables_busy   (KassaOverviewPage *self);
 
 G_END_DECLS

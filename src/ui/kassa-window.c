@@ -17,6 +17,7 @@
 #include "kassa-invoice-window.h"
 #include "kassa-invoices-page.h"
 #include "kassa-overview-page.h"
+#include "kassa-receivables-page.h"
 #include "kassa-reports-page.h"
 #include "kassa-welcome-page.h"
 #include "kassa-window.h"
@@ -40,6 +41,7 @@ struct _KassaWindow
   GtkWidget            *overview_page;
   GtkWidget            *customers_page;
   GtkWidget            *invoices_page;
+  GtkWidget            *receivables_page;
   GtkWidget            *reports_page;
   /* Set while pages are added/removed so that does not count as the
    * user choosing a page. */
@@ -54,6 +56,7 @@ static const char * const store_actions[] = {
   "win.search",
   "win.show-page",
   "win.show-overdue-invoices",
+  "win.show-receivables",
   "win.company-details",
   "win.export-report",
 };
@@ -64,6 +67,7 @@ is_page_name (const char *name)
   return g_strcmp0 (name, "overview") == 0 ||
          g_strcmp0 (name, "customers") == 0 ||
          g_strcmp0 (name, "invoices") == 0 ||
+         g_strcmp0 (name, "receivables") == 0 ||
          g_strcmp0 (name, "reports") == 0;
 }
 
@@ -190,10 +194,12 @@ build_pages (KassaWindow *self)
   self->overview_page = kassa_overview_page_new (self->store);
   self->customers_page = kassa_customers_page_new (self->store);
   self->invoices_page = kassa_invoices_page_new (self->store);
+  self->receivables_page = kassa_receivables_page_new (self->store);
   self->reports_page = kassa_reports_page_new (self->store);
   add_page (self, self->overview_page, "overview", _("Overview"), "go-home-symbolic");
   add_page (self, self->customers_page, "customers", _("Customers"), "system-users-symbolic");
   add_page (self, self->invoices_page, "invoices", _("Invoices"), "x-office-document-symbolic");
+  add_page (self, self->receivables_page, "receivables", _("Receivables"), "task-due-symbolic");
   add_page (self, self->reports_page, "reports", _("Reports"), "x-office-spreadsheet-symbolic");
   select_start_page (self);
   self->rebuilding = FALSE;
@@ -217,6 +223,7 @@ drop_pages (KassaWindow *self)
   drop_page (self, &self->overview_page);
   drop_page (self, &self->customers_page);
   drop_page (self, &self->invoices_page);
+  drop_page (self, &self->receivables_page);
   drop_page (self, &self->reports_page);
   self->rebuilding = FALSE;
   adw_bin_set_child (self->welcome_bin, NULL);
@@ -383,6 +390,20 @@ show_overdue_invoices_action (GtkWidget  *widget,
                                    KASSA_INVOICE_FILTER_OVERDUE);
 }
 
+/* "aging", "collections" or "warnings" of the Receivables page (the
+ * Overview's links). */
+static void
+show_receivables_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KassaWindow *self = KASSA_WINDOW (widget);
+
+  kassa_window_show_page (self, "receivables");
+  kassa_receivables_page_show_section (KASSA_RECEIVABLES_PAGE (self->receivables_page),
+                                       g_variant_get_string (parameter, NULL));
+}
+
 static void
 company_details_action (GtkWidget  *widget,
                         const char *action_name,
@@ -450,7 +471,7 @@ kassa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
   self->overview_page = self->customers_page = self->invoices_page = NULL;
-  self->reports_page = NULL;
+  self->receivables_page = self->reports_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -486,6 +507,11 @@ kassa_window_class_init (KassaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-overdue-invoices", NULL,
                                    show_overdue_invoices_action);
+  gtk_widget_class_install_action (widget_class, "win.show-receivables", "s",
+                                   show_receivables_action);
+  /* The other pages' Alt+number accelerators are the application's. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "receivables");
   gtk_widget_class_install_action (widget_class, "win.company-details", NULL,
                                    company_details_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
@@ -586,6 +612,8 @@ kassa_window_get_page (KassaWindow *self,
     return self->customers_page;
   if (g_strcmp0 (name, "invoices") == 0)
     return self->invoices_page;
+  if (g_strcmp0 (name, "receivables") == 0)
+    return self->receivables_page;
   if (g_strcmp0 (name, "reports") == 0)
     return self->reports_page;
 
