@@ -1100,7 +1100,8 @@ test_export_dialog (void)
   header = read_first_line (csv_path);
   g_assert_cmpstr (header, ==,
                    "number,type,state,customer_number,customer_name,issue_date,due_date,"
-                   "currency,net,vat,total,paid,open,reference,delivery,disputed");
+                   "currency,net,vat,total,paid,open,reference,delivery,disputed,"
+                   "credited_invoice_number");
 
   stop_application (app);
 }

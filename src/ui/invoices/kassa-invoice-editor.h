@@ -46,5 +46,8 @@ GtkButton           *kassa_invoice_editor_get_send_button     (KassaInvoiceEdito
 GtkLabel            *kassa_invoice_editor_get_net_label       (KassaInvoiceEditor *self);
 GtkLabel            *kassa_invoice_editor_get_vat_label       (KassaInvoiceEditor *self);
 GtkLabel            *kassa_invoice_editor_get_total_label     (KassaInvoiceEditor *self);
+/* The credit warning above the lines: "" (and hidden) when the customer is
+ * within the credit limit and has nothing seriously overdue. */
+GtkLabel            *kassa_invoice_editor_get_credit_warning_label (KassaInvoiceEditor *self);
 
 G_END_DECLS

@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "kassa-clock.h"
+#include "kassa-collection-event-dialog.h"
+#include "kassa-collection-log.h"
 #include "kassa-date.h"
 #include "kassa-document-preview.h"
+#include "kassa-dunning.h"
 #include "kassa-invoice-labels.h"
 #include "kassa-invoice-view.h"
 #include "kassa-totals-grid.h"
@@ -32,6 +35,7 @@ struct _KassaInvoiceView
   KassaLocale         locale;
   KassaDay            today;
   guint               loading;
+  GCancellable       *collection_cancellable; /* the expected payment being estimated */
 
   AdwWindowTitle     *window_title;
   GtkButton          *record_payment_button;
@@ -54,6 +58,14 @@ struct _KassaInvoiceView
   GtkGrid            *vat_grid;
   GtkGrid            *totals_grid;
   GtkListBox         *payments_list;
+  AdwPreferencesGroup *collection_group;
+  AdwPreferencesGroup *collection_log_group;
+  AdwActionRow       *level_row;
+  AdwActionRow       *expected_row;
+  GtkSpinner         *expected_spinner;
+  AdwActionRow       *interest_row;
+  GtkLabel           *interest_label;
+  GtkWidget          *collection_log;
 
   GtkLabel           *net_total_label;
   GtkLabel           *vat_total_label;
@@ -366,18 +378,192 @@ fill_payments (KassaInvoiceView *self,
                GError          **error)
 {
   g_autoptr(GPtrArray) payments = kassa_store_list_payments (self->store, self->invoice_id, error);
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   if (payments == NULL)
     return FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->payments_list))) != NULL)
-    gtk_list_box_remove (self->payments_list, child);
+  /* Rows only: the first child may be the placeholder, which must stay. */
+  while ((row = gtk_list_box_get_row_at_index (self->payments_list, 0)) != NULL)
+    gtk_list_box_remove (self->payments_list, GTK_WIDGET (row));
 
   for (guint i = 0; i < payments->len; i++)
     gtk_list_box_append (self->payments_list, payment_row_new (self, g_ptr_array_index (payments, i)));
 
   return TRUE;
+}
+
+/* Collection: the dunning level, the expected payment date and the late
+ * interest.  The expected date reads the customer's and the company's
+ * payment history, so it is estimated in a thread with a connection of its
+ * own; a newer estimate or closing the view drops an older one. */
+
+typedef struct
+{
+  char                 *store_path;
+  gint64                invoice_id;
+  KassaDay              today;
+  gboolean              expected_ok;
+  KassaExpectedPayment  expected;
+  gboolean              interest_ok;
+  gint64                interest;
+  gboolean              rate_missing;
+  char                 *interest_error;
+} CollectionJob;
+
+static void
+collection_job_free (CollectionJob *job)
+{
+  g_free (job->store_path);
+  g_free (job->interest_error);
+  g_free (job);
+}
+
+static void
+estimate_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CollectionJob *job = task_data;
+  g_autoptr(KassaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = kassa_store_open (job->store_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Fails when the invoice is no longer open: then no date is shown. */
+  job->expected_ok = kassa_expected_payment_get (store, job->invoice_id, job->today,
+                                                 &job->expected, NULL);
+  if (!g_cancellable_is_cancelled (cancellable))
+    {
+      job->interest_ok = kassa_dunning_invoice_interest (store, job->invoice_id, job->today,
+                                                         &job->interest, &job->rate_missing, &error);
+      if (!job->interest_ok)
+        job->interest_error = g_strdup (error->message);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_interest (KassaInvoiceView    *self,
+               const CollectionJob *job)
+{
+  g_autofree char *amount = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (!job->interest_ok)
+    {
+      gtk_label_set_text (self->interest_label, "—");
+      adw_action_row_set_subtitle (self->interest_row, job->interest_error);
+      return;
+    }
+
+  amount = format_money (self, job->interest);
+  day = kassa_day_format (job->today, self->locale);
+  gtk_label_set_text (self->interest_label, amount);
+  if (job->interest == 0 && self->record->due_date >= job->today)
+    subtitle = g_strdup (_("None while the invoice is not overdue"));
+  else if (job->rate_missing)
+    /* Translators: %s is today's date */
+    subtitle = g_strdup_printf (_("To %s. The reference rate table needs updating: "
+                                  "the latest days are not counted."), day);
+  else
+    /* Translators: %s is today's date: late interest counted up to it */
+    subtitle = g_strdup_printf (_("To %s"), day);
+  adw_action_row_set_subtitle (self->interest_row, subtitle);
+}
+
+static void
+on_estimate_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  KassaInvoiceView *self = KASSA_INVOICE_VIEW (source);
+  CollectionJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* A newer estimate is under way, or the view is closing. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->collection_cancellable)
+    return;
+  g_clear_object (&self->collection_cancellable);
+  gtk_spinner_stop (self->expected_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->expected_spinner), FALSE);
+
+  if (!ok)
+    {
+      adw_action_row_set_subtitle (self->expected_row, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->interest_row), FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->expected_row), job->expected_ok);
+  if (job->expected_ok)
+    expected = kassa_collection_describe_expected (&job->expected);
+  adw_action_row_set_subtitle (self->expected_row, expected != NULL ? expected : "");
+  show_interest (self, job);
+}
+
+static void
+start_estimate (KassaInvoiceView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CollectionJob *job = g_new0 (CollectionJob, 1);
+  const char *subtitle = adw_action_row_get_subtitle (self->expected_row);
+
+  g_cancellable_cancel (self->collection_cancellable);
+  g_clear_object (&self->collection_cancellable);
+  self->collection_cancellable = g_cancellable_new ();
+
+  job->store_path = g_strdup (kassa_store_get_path (self->store));
+  job->invoice_id = self->invoice_id;
+  job->today = self->today;
+
+  /* The previous figures stay until the new ones arrive. */
+  if (subtitle == NULL || subtitle[0] == '\0')
+    adw_action_row_set_subtitle (self->expected_row, _("Estimating…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->expected_spinner), TRUE);
+  gtk_spinner_start (self->expected_spinner);
+
+  task = g_task_new (self, self->collection_cancellable, on_estimate_done, NULL);
+  g_task_set_source_tag (task, start_estimate);
+  g_task_set_task_data (task, job, (GDestroyNotify) collection_job_free);
+  g_task_run_in_thread (task, estimate_in_thread);
+}
+
+static void
+fill_collection (KassaInvoiceView *self)
+{
+  gboolean shown = !is_credit_note (self) && self->record->state != KASSA_INVOICE_STATE_DRAFT;
+  gboolean open = shown && self->record->state == KASSA_INVOICE_STATE_SENT && self->open > 0;
+  g_autofree char *level = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->collection_group), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->collection_log_group), shown);
+  if (!shown)
+    return;
+
+  if (self->collection_log == NULL)
+    {
+      self->collection_log = kassa_collection_log_new (self->store, self->record->customer_id,
+                                                       self->invoice_id);
+      adw_preferences_group_add (self->collection_log_group, self->collection_log);
+    }
+
+  level = kassa_collection_describe_level (self->store, self->invoice_id);
+  adw_action_row_set_subtitle (self->level_row, level);
+  gtk_widget_set_visible (GTK_WIDGET (self->expected_row), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->interest_row), open);
+  if (open)
+    start_estimate (self);
 }
 
 static gboolean
@@ -403,6 +589,7 @@ refresh (KassaInvoiceView *self,
   fill_lines (self);
   fill_totals (self);
   fill_status (self);
+  fill_collection (self);
   self->loading--;
 
   return fill_payments (self, error);
@@ -413,7 +600,8 @@ on_store_changed (KassaInvoiceView *self,
                   guint             what)
 {
   guint relevant = KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS |
-                   KASSA_STORE_CHANGE_CUSTOMERS;
+                   KASSA_STORE_CHANGE_CUSTOMERS | KASSA_STORE_CHANGE_COLLECTIONS |
+                   KASSA_STORE_CHANGE_SETTINGS;
   g_autoptr(GError) error = NULL;
 
   if ((what & relevant) == 0)
@@ -429,21 +617,66 @@ on_store_changed (KassaInvoiceView *self,
 }
 
 static void
+on_add_dispute_note (AdwToast         *toast,
+                     KassaInvoiceView *self)
+{
+  g_autoptr(GError) error = NULL;
+  KassaCollectionEventDialog *dialog;
+
+  dialog = kassa_collection_event_dialog_new (GTK_WINDOW (self), self->store, 0, self->invoice_id, &error);
+  if (dialog == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  kassa_collection_event_dialog_set_kind (dialog, KASSA_COLLECTION_NOTE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Disputes go through the collection log, so that who marked the invoice
+ * and when stays on record; the store sets the flag in the same
+ * transaction. */
+static gboolean
+record_dispute (KassaInvoiceView  *self,
+                gboolean           disputed,
+                GError           **error)
+{
+  g_autoptr(KassaCollectionEvent) event = kassa_collection_event_new ();
+
+  event->customer_id = self->record->customer_id;
+  event->invoice_id = self->invoice_id;
+  event->date = kassa_clock_today ();
+  event->kind = disputed ? KASSA_COLLECTION_DISPUTE_OPENED : KASSA_COLLECTION_DISPUTE_RESOLVED;
+  g_free (event->author);
+  event->author = kassa_collection_author_name ();
+  return kassa_store_add_collection_event (self->store, event, error);
+}
+
+static void
 on_disputed_changed (KassaInvoiceView *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean active = gtk_switch_get_active (self->disputed_switch);
+  AdwToast *toast;
 
   if (self->loading > 0 || self->record == NULL || active == self->record->disputed)
     return;
 
-  if (!kassa_store_set_invoice_disputed (self->store, self->invoice_id, active, &error))
+  if (!record_dispute (self, active, &error))
     {
       show_toast (self, error->message);
       self->loading++;
       gtk_switch_set_active (self->disputed_switch, self->record->disputed);
       self->loading--;
+      return;
     }
+
+  toast = adw_toast_new (active ? _("Dispute recorded in the collection log")
+                                : _("Dispute resolved in the collection log"));
+  adw_toast_set_button_label (toast, _("Add _Note…"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_add_dispute_note), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -555,7 +788,10 @@ kassa_invoice_view_dispose (GObject *object)
 {
   KassaInvoiceView *self = KASSA_INVOICE_VIEW (object);
 
+  g_cancellable_cancel (self->collection_cancellable);
+  g_clear_object (&self->collection_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_INVOICE_VIEW);
+  self->collection_log = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kassa_invoice_view_parent_class)->dispose (object);
@@ -615,6 +851,13 @@ kassa_invoice_view_class_init (KassaInvoiceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, vat_grid);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, totals_grid);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, payments_list);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, collection_group);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, collection_log_group);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, level_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, expected_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, expected_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, interest_row);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, interest_label);
   gtk_widget_class_bind_template_callback (widget_class, on_disputed_changed);
 }
 
