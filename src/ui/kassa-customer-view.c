@@ -8,12 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "kassa-clock.h"
+#include "kassa-collection-document.h"
+#include "kassa-collection-log.h"
 #include "kassa-customer-editor.h"
 #include "kassa-customer-view.h"
+#include "kassa-document-export.h"
 #include "kassa-invoice-labels.h"
 #include "kassa-format.h"
 #include "kassa-invoice-list.h"
 #include "kassa-invoice-window.h"
+#include "kassa-payment-behaviour-view.h"
 
 typedef enum
 {
@@ -42,6 +46,8 @@ struct _KassaCustomerView
   GtkColumnViewColumn *due_column;
   GtkColumnViewColumn *total_column;
   GtkColumnViewColumn *status_column;
+  GtkBox              *behaviour_box;
+  GtkBox              *collection_box;
 
   KassaStore          *store;
   gint64               customer_id;
@@ -50,6 +56,9 @@ struct _KassaCustomerView
   int                  n_detail_rows;
   char                 currency[4];
   guint                refresh_id;
+  /* The statement being saved while the file chooser is open. */
+  GtkNativeDialog     *statement_chooser;
+  KassaCollectionDocument *statement;
 };
 
 G_DEFINE_FINAL_TYPE (KassaCustomerView, kassa_customer_view, ADW_TYPE_WINDOW)
@@ -292,6 +301,135 @@ toggle_archived_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Statement of account */
+
+static void
+on_open_statement (KassaCustomerView *self,
+                   AdwToast          *toast)
+{
+  kassa_document_export_open_uri (GTK_WINDOW (self), g_object_get_data (G_OBJECT (toast), "uri"));
+}
+
+static void
+report_statement_saved (KassaCustomerView *self,
+                        GFile             *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is the name of the PDF file just written */
+  text = g_strdup_printf (_("Saved “%s”"), name);
+  /* Toast titles are markup: a file name may contain "&". */
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_statement), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+write_statement (KassaCustomerView  *self,
+                 GFile              *file,
+                 GError            **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This location cannot be written to. Choose a folder on this computer."));
+      return FALSE;
+    }
+
+  return kassa_collection_document_write_pdf (self->statement, path, error);
+}
+
+static void
+on_statement_response (KassaCustomerView *self,
+                       int                response,
+                       GtkNativeDialog   *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (write_statement (self, file, &error))
+        report_statement_saved (self, file);
+      else
+        kassa_document_export_show_error (GTK_WINDOW (self), _("Could Not Save PDF"), error);
+    }
+
+  g_clear_object (&self->statement_chooser);
+  g_clear_pointer (&self->statement, kassa_collection_document_free);
+}
+
+static void
+set_documents_folder (GtkFileChooser *chooser)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = NULL;
+
+  if (documents == NULL || !g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return;
+
+  folder = g_file_new_for_path (documents);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static GtkNativeDialog *
+statement_chooser_new (KassaCustomerView *self)
+{
+  g_autofree char *suggested = kassa_collection_document_suggest_filename (self->statement);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+
+  chooser = gtk_file_chooser_native_new (_("Save as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  set_documents_folder (GTK_FILE_CHOOSER (chooser));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  return GTK_NATIVE_DIALOG (chooser);
+}
+
+static void
+save_statement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* One statement at a time: the chooser is modal anyway. */
+  if (self->statement_chooser != NULL)
+    return;
+
+  self->statement = kassa_statement_document_new (self->store, self->customer_id,
+                                                  kassa_clock_today (), &error);
+  if (self->statement == NULL)
+    {
+      kassa_document_export_show_error (GTK_WINDOW (self), _("Could Not Save PDF"), error);
+      return;
+    }
+
+  self->statement_chooser = statement_chooser_new (self);
+  g_signal_connect_object (self->statement_chooser, "response",
+                           G_CALLBACK (on_statement_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->statement_chooser);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -372,6 +510,10 @@ kassa_customer_view_dispose (GObject *object)
   KassaCustomerView *self = KASSA_CUSTOMER_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->statement_chooser != NULL)
+    gtk_native_dialog_destroy (self->statement_chooser);
+  g_clear_object (&self->statement_chooser);
+  g_clear_pointer (&self->statement, kassa_collection_document_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_CUSTOMER_VIEW);
   g_clear_object (&self->invoices);
   g_clear_object (&self->store);
@@ -414,12 +556,16 @@ kassa_customer_view_class_init (KassaCustomerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, due_column);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, total_column);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, behaviour_box);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, collection_box);
   gtk_widget_class_bind_template_callback (widget_class, on_invoice_activated);
 
   gtk_widget_class_install_action (widget_class, "customer.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "customer.new-invoice", NULL, new_invoice_action);
   gtk_widget_class_install_action (widget_class, "customer.toggle-archived", NULL,
                                    toggle_archived_action);
+  gtk_widget_class_install_action (widget_class, "customer.save-statement", NULL,
+                                   save_statement_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "customer.new-invoice", NULL);
@@ -467,6 +613,9 @@ kassa_customer_view_new (GtkWindow  *parent,
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->invoices)));
   gtk_column_view_set_model (self->invoice_view, GTK_SELECTION_MODEL (selection));
   update_invoices_state (self);
+
+  gtk_box_append (self->behaviour_box, kassa_payment_behaviour_view_new (store, customer_id));
+  gtk_box_append (self->collection_box, kassa_collection_log_new (store, customer_id, 0));
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
