@@ -14,6 +14,9 @@
 #include "kassa-customer-list.h"
 #include "kassa-date.h"
 #include "kassa-demo.h"
+#include "kassa-dunning.h"
+#include "kassa-payment-behaviour.h"
+#include "kassa-receivables.h"
 #include "kassa-invoice-list.h"
 #include "kassa-report.h"
 #include "kassa-store.h"
@@ -236,6 +239,74 @@ bench_overview (Bench      *bench,
   report (bench, "overview figures", ms_since (start), 200, bare);
 }
 
+/* Receivables (issue 3): the Overview's aging and KPIs against a bare scan
+ * of the rows they must read (the open set, the last 90 days' invoices and
+ * payments), then the heavier figures the Receivables page computes in a
+ * thread. */
+static double
+bare_receivables_ms (KassaStore *store,
+                     KassaDay    today)
+{
+  return bare_query_ms (store, "SELECT SUM(total - paid), COUNT(*) FROM invoices INDEXED BY invoices_open"
+                               " WHERE state = 1 AND paid <> total AND ?1 > 0", today) +
+         bare_query_ms (store, "SELECT SUM(total), COUNT(delivery) FROM invoices"
+                               " WHERE issue_date > ?1 - 90", today) +
+         bare_query_ms (store, "SELECT SUM(p.amount * (p.date - i.due_date)) FROM payments p"
+                               " JOIN invoices i ON i.id = p.invoice_id WHERE p.date > ?1 - 90", today);
+}
+
+static void
+bench_receivables (Bench      *bench,
+                   KassaStore *store)
+{
+  g_autoptr(KassaAging) aging = NULL;
+  g_autoptr(GArray) trend = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GPtrArray) worklist = NULL;
+  g_autoptr(KassaCollectionSettings) settings = kassa_collection_settings_load (store);
+  KassaReceivablesKpis kpis;
+  KassaPaymentBacktest backtest = { 0 };
+  double bare = bare_receivables_ms (store, bench->today);
+  gint64 start = now_us ();
+
+  aging = kassa_aging_compute (store, bench->today, KASSA_AGING_BY_DUE_DATE, NULL);
+  kassa_receivables_kpis (store, bench->today, 90, &kpis, NULL);
+  report (bench, "aging + receivables KPIs (today)", ms_since (start), 200, bare);
+
+  start = now_us ();
+  g_clear_pointer (&aging, kassa_aging_free);
+  aging = kassa_aging_compute (store, kassa_day_add_months (bench->today, -12),
+                               KASSA_AGING_BY_DUE_DATE, NULL);
+  report (bench, "aging a year back", ms_since (start), 0, 0);
+
+  start = now_us ();
+  trend = kassa_receivables_kpi_trend (store, bench->today, 12, 90, NULL);
+  report (bench, "KPI trend, 12 months", ms_since (start), 0, 0);
+
+  start = now_us ();
+  warnings = kassa_payment_warnings_list (store, bench->today, &settings->warning, NULL);
+  report (bench, "early warnings (all customers)", ms_since (start), 0, 0);
+
+  start = now_us ();
+  expected = kassa_expected_payments_list (store, bench->today, NULL);
+  report (bench, "expected payment dates (open set)", ms_since (start), 300, 0);
+
+  start = now_us ();
+  worklist = kassa_dunning_worklist (store, bench->today, settings, NULL);
+  report (bench, "collection worklist", ms_since (start), 0, 0);
+
+  start = now_us ();
+  kassa_payment_backtest (store, &backtest, NULL);
+  report (bench, "payment-date backtest", ms_since (start), 0, 0);
+  g_print ("%-40s %u invoices, MAE %.2f days (due-date baseline %.2f, bias %+.2f)\n",
+           "  backtest error", backtest.invoices, backtest.mean_absolute_error,
+           backtest.naive_mean_absolute_error, backtest.mean_error);
+  g_print ("%-40s DSO %.1f, open invoices %u, warnings %u, worklist %u\n", "  figures",
+           kpis.dso, expected != NULL ? expected->len : 0, warnings != NULL ? warnings->len : 0,
+           worklist != NULL ? worklist->len : 0);
+}
+
 static void
 bench_memory (Bench      *bench,
               KassaStore *store)
@@ -446,6 +517,7 @@ run (Bench *bench)
 
   bench_lists (bench, store);
   bench_overview (bench, store);
+  bench_receivables (bench, store);
   bench_memory (bench, store);
   bench_journal_xlsx (bench, store);
 }
