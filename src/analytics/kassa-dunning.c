@@ -17,14 +17,12 @@
  * weight and a customer in class D triples it, so large, old debts of
  * customers who are behind on everything come first.
  *
- * Risk: a cheap rule over the customer's open set (every undisputed
- * invoice still open today), so that the list stays one pass:
- *   D  the customer's oldest overdue invoice is more than twice the
- *      serious-overdue days late (default 60);
- *   C  it is more than the serious-overdue days late (default 30);
- *   B  it is more than half of them late, or at least half of what the
- *      customer owes is overdue;
- *   A  otherwise.
+ * Risk: the customer's class by the one rule of kassa_risk_classify (),
+ * the class the customer view shows: from the average days late over the
+ * last 12 months, the oldest overdue invoice (disputed ones included: they
+ * are still owed) and credit use.  The classes of all customers come from
+ * kassa_payment_risk_table (), one pass over the year's payments and one
+ * over the open set, read only when some step is due.
  */
 #define G_LOG_DOMAIN "kassa-dunning"
 
@@ -41,7 +39,6 @@
 #include "kassa-store-sql.h"
 
 #define PRIORITY_DAYS_SCALE   30.0
-#define RISK_OVERDUE_SHARE_B  50   /* percent of the customer's open amount */
 
 /* The law that prices late payment for this company. */
 typedef struct
@@ -75,15 +72,6 @@ typedef struct
   const KassaDunningStep *next;            /* NULL after the last rung */
   KassaDay                next_step_date;
 } LadderPosition;
-
-/* What a customer owes today, for the risk class. */
-typedef struct
-{
-  gint64 customer_id;
-  gint64 open;
-  gint64 overdue;
-  gint   oldest_days_overdue;
-} Exposure;
 
 /* The same columns for the open set and for one invoice. */
 #define OPEN_INVOICE_COLUMNS \
@@ -413,60 +401,7 @@ work_item_new (KassaStore                     *store,
   return g_steal_pointer (&item);
 }
 
-/* Risk and priority */
-
-static Exposure *
-exposure_lookup (GHashTable *exposures,
-                 gint64      customer_id)
-{
-  Exposure *exposure = g_hash_table_lookup (exposures, &customer_id);
-
-  if (exposure == NULL)
-    {
-      exposure = g_new0 (Exposure, 1);
-      exposure->customer_id = customer_id;
-      g_hash_table_insert (exposures, &exposure->customer_id, exposure);
-    }
-
-  return exposure;
-}
-
-static void
-exposure_add (GHashTable        *exposures,
-              const OpenInvoice *invoice,
-              KassaDay           today)
-{
-  Exposure *exposure;
-
-  if (invoice->open <= 0 || invoice->disputed)
-    return;
-
-  exposure = exposure_lookup (exposures, invoice->customer_id);
-  exposure->open += invoice->open;
-  if (invoice->due_date < today)
-    {
-      exposure->overdue += invoice->open;
-      exposure->oldest_days_overdue = MAX (exposure->oldest_days_overdue,
-                                           today - invoice->due_date);
-    }
-}
-
-static KassaRiskClass
-risk_for (const Exposure *exposure,
-          gint            serious_overdue_days)
-{
-  if (exposure == NULL)
-    return KASSA_RISK_A;
-  if (exposure->oldest_days_overdue > 2 * serious_overdue_days)
-    return KASSA_RISK_D;
-  if (exposure->oldest_days_overdue > serious_overdue_days)
-    return KASSA_RISK_C;
-  if (exposure->oldest_days_overdue > serious_overdue_days / 2
-      || exposure->overdue * 100 >= exposure->open * RISK_OVERDUE_SHARE_B)
-    return KASSA_RISK_B;
-
-  return KASSA_RISK_A;
-}
+/* Priority */
 
 static double
 risk_weight (KassaRiskClass risk)
@@ -518,12 +453,11 @@ open_invoice_free (gpointer data)
   g_free (invoice);
 }
 
-/* One pass over the open set: every customer's exposure, and the overdue
- * invoices that may need a step (with the customer's name). */
+/* One pass over the open set: the overdue invoices that may need a step
+ * (with the customer's name). */
 static GPtrArray *
 read_open_set (KassaStore  *store,
                KassaDay     today,
-               GHashTable  *exposures,
                GError     **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
@@ -548,7 +482,6 @@ read_open_set (KassaStore  *store,
       OpenInvoice invoice = { 0 };
 
       open_invoice_from_row (stmt, &invoice, FALSE);
-      exposure_add (exposures, &invoice, today);
       if (!is_candidate (&invoice, today))
         continue;
 
@@ -570,7 +503,6 @@ add_due_items (KassaStore                     *store,
                const CollectionLaw            *law,
                const KassaCollectionSettings  *settings,
                GPtrArray                      *candidates,
-               GHashTable                     *exposures,
                KassaDay                        today,
                GPtrArray                      *items,
                GError                        **error)
@@ -590,12 +522,37 @@ add_due_items (KassaStore                     *store,
       item = work_item_new (store, law, settings, invoice, &position, today, error);
       if (item == NULL)
         return FALSE;
-      item->risk = risk_for (g_hash_table_lookup (exposures, &invoice->customer_id),
-                             settings->serious_overdue_days);
-      item->priority = priority_for (item);
       g_ptr_array_add (items, item);
     }
 
+  return TRUE;
+}
+
+/* Each item's risk is its customer's class; the priority weighs it in. */
+static gboolean
+rank_items (KassaStore  *store,
+            KassaDay     today,
+            GPtrArray   *items,
+            GError     **error)
+{
+  g_autoptr(GHashTable) risks = NULL;
+
+  if (items->len == 0)
+    return TRUE;
+
+  risks = kassa_payment_risk_table (store, today, error);
+  if (risks == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KassaWorkItem *item = g_ptr_array_index (items, i);
+
+      item->risk = kassa_payment_risk_lookup (risks, item->customer_id);
+      item->priority = priority_for (item);
+    }
+
+  g_ptr_array_sort (items, compare_priority);
   return TRUE;
 }
 
@@ -603,11 +560,12 @@ add_due_items (KassaStore                     *store,
  * kassa_dunning_worklist:
  * @store: the company file
  * @today: the day the steps would be taken
- * @settings: the ladders and the serious-overdue days (for the risk)
+ * @settings: the ladders
  * @error: a store error
  *
  * One pass over the open set (the invoices_open index), then the
- * collection log and payments of the overdue invoices only.
+ * collection log and payments of the overdue invoices only; when a step
+ * is due, the customers' risk table (see kassa_payment_risk_table()).
  *
  * Returns: (transfer full) (element-type KassaWorkItem) (nullable): the
  *   invoices whose next step is due, highest priority first.
@@ -618,7 +576,6 @@ kassa_dunning_worklist (KassaStore                     *store,
                         const KassaCollectionSettings  *settings,
                         GError                        **error)
 {
-  g_autoptr(GHashTable) exposures = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GPtrArray) items = NULL;
   CollectionLaw law;
@@ -630,16 +587,14 @@ kassa_dunning_worklist (KassaStore                     *store,
   if (!law_load (store, &law, error))
     return NULL;
 
-  exposures = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  candidates = read_open_set (store, today, exposures, error);
+  candidates = read_open_set (store, today, error);
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) kassa_work_item_free);
   ok = candidates != NULL
-       && add_due_items (store, &law, settings, candidates, exposures, today, items, error);
+       && add_due_items (store, &law, settings, candidates, today, items, error);
   law_clear (&law);
-  if (!ok)
+  if (!ok || !rank_items (store, today, items, error))
     return NULL;
 
-  g_ptr_array_sort (items, compare_priority);
   return g_steal_pointer (&items);
 }
 

@@ -15,30 +15,15 @@
  * Warning: the last recent_count paid invoices were paid on average at
  *   least min_extra_days later than the baseline, the median days late of
  *   the earlier ones in the history (at least min_history of them).
- * Expected payment date of an open invoice (open = total − paid > 0):
- *   disputed → none; a promise to pay (the latest one on the invoice, made
- *   on or before today) due today or later → its date; otherwise the
- *   predicted days late P = w × median (customer's last ≤ 12 days late) +
- *   (1 − w) × median (the company's days late over the history window),
- *   w = n / (n + 3): a robust estimate shrunk toward the company when the
- *   customer has few paid invoices (n = 0: the company's alone).  Expected
- *   = due date + round (P).  When that is before today: an invoice not yet
- *   due is expected today (an early payer could pay any day); an overdue
- *   one, d days overdue, is re-estimated as today + max (7, R), R = the
- *   median of (L − d) over the customer's last ≤ 12 days late L that are
- *   over d (invoices still unpaid d days after due and how much longer
- *   they took), else over the company's, else 0.  A partly paid invoice's
- *   remainder follows the same rule.  The open invoices are today's open
- *   set (the invoices_open index), so the list is meant for the real today.
- * Backtest: in issue-date order, each paid invoice is predicted with the
- *   same rule from the invoices paid before its issue date (history window
- *   ending the day before it), today being its issue date.  Error = |
- *   predicted − paid date|, naive error = | due date − paid date |.
- * Risk class: D when an invoice is over 60 days overdue or the average
- *   days late is over 30; C over 30 days overdue, average over 14 days or
- *   credit use (open ÷ limit) over 100 %; B anything overdue, average over
- *   3 days or credit use over 80 %; else A.  The first fact found, in that
- *   order, is the reason shown.
+ * Risk class, the one rule of the application (the customer view, the
+ *   warnings and the collection worklist): D when an invoice is over 60
+ *   days overdue or the average days late is over 30; C over 30 days
+ *   overdue, average over 14 days or credit use (open ÷ limit) over 100 %;
+ *   B anything overdue, average over 3 days or credit use over 80 %; else
+ *   A.  The first fact found, in that order, is the reason shown.  Open is
+ *   what the customer's open set owes (a credit note carries what its
+ *   original still had open, a disputed invoice is still owed); overdue
+ *   counts ordinary invoices past their due date.
  * Suggested credit limit: gross sales of the last 12 months (net of credit
  *   notes) ÷ 12 × (payment terms + max (0, round (average days late))) ÷ 30
  *   × 150 / 120 / 80 / 0 % for A / B / C / D, in integers (each division
@@ -57,15 +42,11 @@
 
 #include "kassa-date.h"
 #include "kassa-money.h"
-#include "kassa-payment-behaviour.h"
+#include "kassa-payment-behaviour-private.h"
 #include "kassa-store-collections.h"
 #include "kassa-store-sql.h"
 
-#define HISTORY_DAYS          365
 #define TREND_INVOICES        12
-#define MODEL_INVOICES        12
-#define SHRINK_PRIOR          3     /* w = n / (n + SHRINK_PRIOR) */
-#define OVERDUE_MIN_DAYS      7
 #define SMALL_VALUES          64    /* sorted on the stack */
 
 #define RISK_D_DAYS_OVERDUE   60
@@ -83,31 +64,6 @@
 #define LIMIT_DAYS_PER_MONTH  30
 #define LIMIT_ROUND_MAJOR     100   /* rounded up to whole hundreds */
 
-/* The company's days late are counted in a histogram (exact medians in
- * O(1) memory per day, also while the backtest slides its window); the
- * rare delays outside it count in its first or last bin. */
-#define HISTOGRAM_MIN         (-1024)
-#define HISTOGRAM_SIZE        4096
-
-/* A paid invoice and its customer, as read from the store. */
-typedef struct
-{
-  gint64           customer_id;
-  KassaPaidInvoice paid;
-} Settled;
-
-typedef void (*SettledFunc) (const Settled *settled,
-                             gpointer       user_data);
-
-typedef struct
-{
-  KassaDay     from;          /* paid after this … */
-  KassaDay     to;            /* … up to this day (today) */
-  gboolean     later_payments; /* some payment is dated after to */
-  SettledFunc  func;
-  gpointer     user_data;
-} SettledQuery;
-
 /* Payments kept per invoice while reading (nearly all have one or two). */
 #define ROWS_KEPT 4
 
@@ -120,33 +76,17 @@ typedef struct
 /* The payments of one invoice while its rows are read. */
 typedef struct
 {
-  Settled    settled;
-  gint64     recorded_paid;   /* invoices.paid: every payment ever recorded */
-  gint64     rows_sum;
-  PaymentRow rows[ROWS_KEPT];
-  guint      n_rows;          /* over ROWS_KEPT: the payments are re-read */
+  KassaSettled settled;
+  gint64       recorded_paid;   /* invoices.paid: every payment ever recorded */
+  gint64       rows_sum;
+  PaymentRow   rows[ROWS_KEPT];
+  guint        n_rows;          /* over ROWS_KEPT: the payments are re-read */
 } InvoicePayments;
-
-/* What the model knows of a customer: the last ≤ 12 days late. */
-typedef struct
-{
-  gint  late[MODEL_INVOICES];
-  guint n;
-} CustomerDelays;
-
-/* What it knows of the company: every days late of the window. */
-typedef struct
-{
-  guint  counts[HISTOGRAM_SIZE];
-  guint  below[HISTOGRAM_SIZE + 1]; /* Σ counts of the bins before, see company_delays_index () */
-  guint  total;
-  double median;                    /* 0 without history */
-} CompanyDelays;
 
 /* Whole days and medians */
 
-static gint
-round_days (double days)
+gint
+kassa_payment_round_days (double days)
 {
   return (gint) (days < 0 ? -floor (-days + 0.5) : floor (days + 0.5));
 }
@@ -178,10 +118,9 @@ sort_small (gint  *values,
     }
 }
 
-/* Twice the median: an integer, so that thresholds compare exactly. */
-static gint64
-twice_median (const gint *values,
-              guint       n)
+gint64
+kassa_payment_twice_median (const gint *values,
+                            guint       n)
 {
   gint sorted[SMALL_VALUES];
   g_autofree gint *large = NULL;
@@ -272,12 +211,12 @@ run_payment (gint64    total,
 /* Every payment of the invoice up to today, for the rare invoices whose
  * rows cannot tell. */
 static gboolean
-invoice_payments_reread (KassaStore             *store,
-                         const InvoicePayments  *ip,
-                         const SettledQuery     *query,
-                         gint64                 *running,
-                         KassaDay               *settled_on,
-                         GError                **error)
+invoice_payments_reread (KassaStore               *store,
+                         const InvoicePayments    *ip,
+                         const KassaSettledQuery  *query,
+                         gint64                   *running,
+                         KassaDay                 *settled_on,
+                         GError                  **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
   int rc;
@@ -299,10 +238,10 @@ invoice_payments_reread (KassaStore             *store,
 }
 
 static gboolean
-invoice_payments_finish (KassaStore          *store,
-                         InvoicePayments     *ip,
-                         const SettledQuery  *query,
-                         GError             **error)
+invoice_payments_finish (KassaStore               *store,
+                         InvoicePayments          *ip,
+                         const KassaSettledQuery  *query,
+                         GError                  **error)
 {
   KassaPaidInvoice *paid = &ip->settled.paid;
   gint64 running = 0;
@@ -336,9 +275,9 @@ invoice_payments_finish (KassaStore          *store,
 }
 
 static gboolean
-find_later_payments (KassaStore    *store,
-                     SettledQuery  *query,
-                     GError       **error)
+find_later_payments (KassaStore         *store,
+                     KassaSettledQuery  *query,
+                     GError            **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
   int rc;
@@ -365,10 +304,10 @@ find_later_payments (KassaStore    *store,
   " i.state = 1 AND i.credited_invoice_id IS NULL AND i.total > 0"
 
 static gboolean
-read_settled_rows (KassaStore          *store,
-                   sqlite3_stmt        *stmt,
-                   const SettledQuery  *query,
-                   GError             **error)
+read_settled_rows (KassaStore               *store,
+                   sqlite3_stmt             *stmt,
+                   const KassaSettledQuery  *query,
+                   GError                  **error)
 {
   InvoicePayments ip = { 0 };
   gboolean reading = FALSE;
@@ -396,10 +335,10 @@ read_settled_rows (KassaStore          *store,
  * a walk of the payments_invoice index, so that payments and invoices are
  * read in rowid order: on the 1M company this is about three times faster
  * than the payments_date index with a random lookup per payment. */
-static gboolean
-read_settled_all (KassaStore    *store,
-                  SettledQuery  *query,
-                  GError       **error)
+gboolean
+kassa_payment_read_settled (KassaStore         *store,
+                            KassaSettledQuery  *query,
+                            GError            **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
 
@@ -422,10 +361,10 @@ read_settled_all (KassaStore    *store,
 }
 
 static gboolean
-read_settled_customer (KassaStore    *store,
-                       gint64         customer_id,
-                       SettledQuery  *query,
-                       GError       **error)
+read_settled_customer (KassaStore         *store,
+                       gint64              customer_id,
+                       KassaSettledQuery  *query,
+                       GError            **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
 
@@ -447,8 +386,8 @@ read_settled_customer (KassaStore    *store,
 }
 
 static void
-append_settled (const Settled *settled,
-                gpointer       user_data)
+append_settled (const KassaSettled *settled,
+                gpointer            user_data)
 {
   g_array_append_vals (user_data, settled, 1);
 }
@@ -461,8 +400,8 @@ append_settled (const Settled *settled,
 static void
 sort_by_customer (GArray *rows)
 {
-  Settled *data = (Settled *) rows->data;
-  g_autofree Settled *spare = g_new (Settled, MAX (rows->len, 1));
+  KassaSettled *data = (KassaSettled *) rows->data;
+  g_autofree KassaSettled *spare = g_new (KassaSettled, MAX (rows->len, 1));
   guint64 bits = 0;
 
   for (guint i = 0; i < rows->len; i++)
@@ -478,7 +417,7 @@ sort_by_customer (GArray *rows)
         start[digit] += start[digit - 1];
       for (guint i = 0; i < rows->len; i++)
         spare[start[((guint64) data[i].customer_id >> shift) & 0xff]++] = data[i];
-      memcpy (data, spare, rows->len * sizeof (Settled));
+      memcpy (data, spare, rows->len * sizeof (KassaSettled));
     }
 }
 
@@ -492,12 +431,12 @@ paid_before (const KassaPaidInvoice *a,
 /* Within a customer the rows are in invoice order, nearly paid-date order:
  * an insertion sort has little to do. */
 static void
-sort_by_paid_date (Settled *rows,
-                   guint    n)
+sort_by_paid_date (KassaSettled *rows,
+                   guint         n)
 {
   for (guint i = 1; i < n; i++)
     {
-      Settled row = rows[i];
+      KassaSettled row = rows[i];
       guint j = i;
 
       for (; j > 0 && paid_before (&row.paid, &rows[j - 1].paid); j--)
@@ -506,34 +445,31 @@ sort_by_paid_date (Settled *rows,
     }
 }
 
-/* The end of the customer's rows that start at start. */
-static guint
-customer_end (GArray *rows,
-              guint   start)
+guint
+kassa_payment_customer_end (GArray *rows,
+                            guint   start)
 {
-  gint64 customer_id = g_array_index (rows, Settled, start).customer_id;
+  gint64 customer_id = g_array_index (rows, KassaSettled, start).customer_id;
   guint end = start + 1;
 
-  while (end < rows->len && g_array_index (rows, Settled, end).customer_id == customer_id)
+  while (end < rows->len && g_array_index (rows, KassaSettled, end).customer_id == customer_id)
     end++;
   return end;
 }
 
-/* (transfer full) of Settled: the invoices paid in the year up to today
- * by customer, each customer's oldest first; customer_id 0 reads every
- * customer. */
-static GArray *
-load_histories (KassaStore  *store,
-                gint64       customer_id,
-                KassaDay     today,
-                GError     **error)
+GArray *
+kassa_payment_load_histories (KassaStore  *store,
+                              gint64       customer_id,
+                              KassaDay     today,
+                              GError     **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Settled));
-  SettledQuery query = { today - HISTORY_DAYS, today, FALSE, append_settled, rows };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (KassaSettled));
+  KassaSettledQuery query = { today - KASSA_PAYMENT_HISTORY_DAYS, today, FALSE,
+                              append_settled, rows };
   gboolean ok;
 
   if (customer_id == 0)
-    ok = read_settled_all (store, &query, error);
+    ok = kassa_payment_read_settled (store, &query, error);
   else
     ok = read_settled_customer (store, customer_id, &query, error);
   if (!ok)
@@ -542,8 +478,8 @@ load_histories (KassaStore  *store,
   sort_by_customer (rows);
   for (guint start = 0, end; start < rows->len; start = end)
     {
-      end = customer_end (rows, start);
-      sort_by_paid_date (&g_array_index (rows, Settled, start), end - start);
+      end = kassa_payment_customer_end (rows, start);
+      sort_by_paid_date (&g_array_index (rows, KassaSettled, start), end - start);
     }
 
   return g_steal_pointer (&rows);
@@ -551,8 +487,8 @@ load_histories (KassaStore  *store,
 
 /* (transfer full) the KassaPaidInvoice of n rows */
 static GArray *
-history_from_rows (const Settled *rows,
-                   guint          n)
+history_from_rows (const KassaSettled *rows,
+                   guint               n)
 {
   GArray *history = g_array_sized_new (FALSE, FALSE, sizeof (KassaPaidInvoice), n);
 
@@ -579,25 +515,38 @@ behaviour_new (gint64    customer_id,
   return b;
 }
 
+/* Weighted sums of days, not money: doubles cannot overflow here, and
+ * each term (amount × days) and sum is an integer far below 2^53, so the
+ * sums are exact in any order: the risk table, which adds in invoice
+ * order, gets the very averages of a history in paid-date order. */
+typedef struct
+{
+  double weight;
+  double to_pay;
+  double late;
+} DelaySums;
+
+static void
+delay_sums_add (DelaySums              *sums,
+                const KassaPaidInvoice *paid)
+{
+  sums->weight += (double) paid->amount;
+  sums->to_pay += (double) paid->amount * paid->days_to_pay;
+  sums->late += (double) paid->amount * paid->days_late;
+}
+
 static void
 compute_averages (KassaPaymentBehaviour *b)
 {
-  double weight = 0, to_pay = 0, late = 0;
+  DelaySums sums = { 0 };
 
-  /* Weighted sums of days, not money: doubles cannot overflow here. */
   for (guint i = 0; i < b->history->len; i++)
-    {
-      const KassaPaidInvoice *paid = &g_array_index (b->history, KassaPaidInvoice, i);
+    delay_sums_add (&sums, &g_array_index (b->history, KassaPaidInvoice, i));
 
-      weight += (double) paid->amount;
-      to_pay += (double) paid->amount * paid->days_to_pay;
-      late += (double) paid->amount * paid->days_late;
-    }
-
-  if (weight > 0)
+  if (sums.weight > 0)
     {
-      b->average_days_to_pay = to_pay / weight;
-      b->average_days_late = late / weight;
+      b->average_days_to_pay = sums.to_pay / sums.weight;
+      b->average_days_late = sums.late / sums.weight;
     }
 }
 
@@ -682,7 +631,7 @@ measure_recent_delays (const KassaPaidInvoice *items,
   *recent_sum = 0;
   for (guint i = n - recent; i < n; i++)
     *recent_sum += DAYS_LATE_AT (items, stride, i);
-  *baseline2 = twice_median (late, n - recent);
+  *baseline2 = kassa_payment_twice_median (late, n - recent);
   return TRUE;
 }
 
@@ -712,9 +661,10 @@ compute_warning (KassaPaymentBehaviour  *b,
   b->recent_days_late = (double) recent_sum / recent;
   b->warning = is_warning (rule, baseline2, recent_sum);
   if (b->warning)
-    b->warning_text = format_warning (recent,
-                                      round_days (b->recent_days_late - b->baseline_days_late),
-                                      round_days (b->baseline_days_late));
+    b->warning_text =
+      format_warning (recent,
+                      kassa_payment_round_days (b->recent_days_late - b->baseline_days_late),
+                      kassa_payment_round_days (b->baseline_days_late));
 }
 
 static void
@@ -726,48 +676,63 @@ compute_history_statistics (KassaPaymentBehaviour  *b,
   compute_trend (b);
 }
 
-/* Receivable facts, risk and credit limit */
+/* Receivable facts */
 
-/* Open and overdue amounts of one customer from its open invoices (credit
- * notes carry what their original still had open), and the oldest overdue
- * invoice. */
+/* Rows of the open set: customer, number, due date, open amount, whether
+ * it is a credit note. */
+#define OPEN_FACTS_COLUMNS \
+  "SELECT i.customer_id, i.number, i.due_date, " KASSA_STORE_OPEN_AMOUNT_SQL "," \
+  " i.credited_invoice_id IS NOT NULL"
+#define OPEN_FACTS_CONDITIONS " i.state = 1 AND i.paid <> i.total"
+
+/* Adds an invoice of the open set to its customer's facts: every open
+ * amount counts (a credit note carries what its original still had open,
+ * a disputed invoice is still owed); an ordinary invoice past its due date
+ * is overdue. */
+static void
+risk_facts_add_open (KassaRiskFacts *facts,
+                     KassaDay        today,
+                     sqlite3_stmt   *stmt)
+{
+  gint64 number = sqlite3_column_int64 (stmt, 1);
+  KassaDay due_date = sqlite3_column_int (stmt, 2);
+  gint64 open = sqlite3_column_int64 (stmt, 3);
+  gint days = today - due_date;
+
+  facts->open += open;
+  if (sqlite3_column_int (stmt, 4) != 0 || open <= 0 || days <= 0)
+    return;
+
+  facts->overdue += open;
+  if (days > facts->max_days_overdue ||
+      (days == facts->max_days_overdue && number < facts->oldest_overdue_number))
+    {
+      facts->max_days_overdue = days;
+      facts->oldest_overdue_number = number;
+    }
+}
+
 static gboolean
-read_open_facts (KassaStore             *store,
-                 KassaPaymentBehaviour  *b,
-                 gint64                 *oldest_number,
-                 GError                **error)
+read_open_facts (KassaStore      *store,
+                 gint64           customer_id,
+                 KassaDay         today,
+                 KassaRiskFacts  *facts,
+                 GError         **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
-  KassaDay oldest_due_date = 0;
   int rc;
 
   stmt = kassa_store_prepare (store,
-                              "SELECT i.number, i.due_date, " KASSA_STORE_OPEN_AMOUNT_SQL ","
-                              " i.credited_invoice_id IS NULL"
-                              " FROM invoices i WHERE i.customer_id = ?1 AND i.state = 1 AND i.paid <> i.total",
+                              OPEN_FACTS_COLUMNS " FROM invoices i"
+                              " WHERE i.customer_id = ?1 AND" OPEN_FACTS_CONDITIONS,
                               error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, b->customer_id);
+  sqlite3_bind_int64 (stmt, 1, customer_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KassaDay due_date = sqlite3_column_int (stmt, 1);
-      gint64 open = sqlite3_column_int64 (stmt, 2);
+    risk_facts_add_open (facts, today, stmt);
 
-      b->open += open;
-      if (sqlite3_column_int (stmt, 3) == 0 || open <= 0 || due_date >= b->today)
-        continue;
-
-      b->overdue += open;
-      if (oldest_due_date == 0 || due_date < oldest_due_date)
-        {
-          oldest_due_date = due_date;
-          *oldest_number = sqlite3_column_int64 (stmt, 0);
-        }
-    }
-
-  b->max_days_overdue = oldest_due_date != 0 ? b->today - oldest_due_date : 0;
   return rc == SQLITE_DONE || kassa_store_set_error_from_sqlite (store, rc, error);
 }
 
@@ -823,15 +788,15 @@ describe_overdue_invoice (gint64 number,
 }
 
 static char *
-describe_credit_use (const KassaPaymentBehaviour *b,
-                     const char                  *currency)
+describe_credit_use (const KassaRiskFacts *facts,
+                     const char           *currency)
 {
-  g_autofree char *open = format_money (b->open, currency);
-  g_autofree char *limit = format_money (b->credit_limit, currency);
+  g_autofree char *open = format_money (facts->open, currency);
+  g_autofree char *limit = format_money (facts->credit_limit, currency);
 
   /* Translators: e.g. "Owes €1,200.00, 120 % of the credit limit of €1,000.00." */
   return g_strdup_printf (_("Owes %s, %d %% of the credit limit of %s."),
-                          open, (gint) (b->open * 100 / b->credit_limit), limit);
+                          open, (gint) (facts->open * 100 / facts->credit_limit), limit);
 }
 
 static char *
@@ -841,40 +806,69 @@ describe_late_payer (double average_days_late)
   return g_strdup_printf (_("Pays on average %.1f days late."), average_days_late);
 }
 
-/* The class and the fact that decided it, checked from D down to B. */
-static void
-assess_risk (KassaPaymentBehaviour *b,
-             gint64                 oldest_number,
-             const char            *currency)
+/* The average days late that counts: none without a history. */
+static double
+risk_days_late (const KassaRiskFacts *facts)
 {
-  double late = b->history->len > 0 ? b->average_days_late : 0;
-  gint overdue_days = b->max_days_overdue;
-  gint64 use = b->credit_limit > 0 ? b->open * 100 : 0;  /* compared with limit × percent */
+  return facts->paid_invoices > 0 ? facts->average_days_late : 0;
+}
 
-  if (overdue_days > RISK_D_DAYS_OVERDUE || late > RISK_D_DAYS_LATE)
-    b->risk = KASSA_RISK_D;
-  else if (overdue_days > RISK_C_DAYS_OVERDUE || late > RISK_C_DAYS_LATE ||
-           use > b->credit_limit * RISK_C_CREDIT_USE)
-    b->risk = KASSA_RISK_C;
-  else if (b->overdue > 0 || late > RISK_B_DAYS_LATE || use > b->credit_limit * RISK_B_CREDIT_USE)
-    b->risk = KASSA_RISK_B;
-  else
-    b->risk = KASSA_RISK_A;
+/* The fact that decided the class, looked for in the order the rule
+ * checks them. */
+static char *
+describe_risk (const KassaRiskFacts *facts,
+               KassaRiskClass        risk,
+               const char           *currency)
+{
+  gint overdue_days = facts->max_days_overdue;
+  double late = risk_days_late (facts);
 
-  if (b->risk == KASSA_RISK_A)
-    b->risk_text = g_strdup (b->history->len > 0
-                             ? _("Pays on time and has nothing overdue.")
-                             : _("No payments in the last 12 months to judge by, and nothing overdue."));
-  else if ((b->risk == KASSA_RISK_D && overdue_days > RISK_D_DAYS_OVERDUE) ||
-           (b->risk == KASSA_RISK_C && overdue_days > RISK_C_DAYS_OVERDUE) ||
-           (b->risk == KASSA_RISK_B && b->overdue > 0))
-    b->risk_text = describe_overdue_invoice (oldest_number, overdue_days);
-  else if ((b->risk == KASSA_RISK_D) ||
-           (b->risk == KASSA_RISK_C && late > RISK_C_DAYS_LATE) ||
-           (b->risk == KASSA_RISK_B && late > RISK_B_DAYS_LATE))
-    b->risk_text = describe_late_payer (late);
-  else
-    b->risk_text = describe_credit_use (b, currency);
+  if (risk == KASSA_RISK_A)
+    return g_strdup (facts->paid_invoices > 0
+                     ? _("Pays on time and has nothing overdue.")
+                     : _("No payments in the last 12 months to judge by, and nothing overdue."));
+  if ((risk == KASSA_RISK_D && overdue_days > RISK_D_DAYS_OVERDUE) ||
+      (risk == KASSA_RISK_C && overdue_days > RISK_C_DAYS_OVERDUE) ||
+      (risk == KASSA_RISK_B && facts->overdue > 0))
+    return describe_overdue_invoice (facts->oldest_overdue_number, overdue_days);
+  if (risk == KASSA_RISK_D ||
+      (risk == KASSA_RISK_C && late > RISK_C_DAYS_LATE) ||
+      (risk == KASSA_RISK_B && late > RISK_B_DAYS_LATE))
+    return describe_late_payer (late);
+
+  return describe_credit_use (facts, currency);
+}
+
+/* Copies the facts into the behaviour and classifies it with its reason. */
+static void
+behaviour_set_risk (KassaPaymentBehaviour *b,
+                    const KassaRiskFacts  *facts,
+                    const char            *currency)
+{
+  b->open = facts->open;
+  b->overdue = facts->overdue;
+  b->max_days_overdue = facts->max_days_overdue;
+  b->credit_limit = facts->credit_limit;
+  g_clear_pointer (&b->risk_text, g_free);
+  b->risk = kassa_risk_classify (facts, currency, &b->risk_text);
+}
+
+/* The facts a behaviour's history gives. */
+static KassaRiskFacts
+risk_facts_from_history (const KassaPaymentBehaviour *b)
+{
+  return (KassaRiskFacts) {
+    .paid_invoices = b->history->len,
+    .average_days_late = b->average_days_late,
+  };
+}
+
+static char *
+company_currency (KassaStore *store)
+{
+  g_autoptr(KassaCompany) company = kassa_store_get_company (store);
+
+  return g_strdup (company != NULL ? company->currency : "EUR");
 }
 
 static void
@@ -884,7 +878,7 @@ suggest_credit_limit (KassaPaymentBehaviour *b,
                       const char            *currency)
 {
   static const gint factors[] = { LIMIT_FACTOR_A, LIMIT_FACTOR_B, LIMIT_FACTOR_C, LIMIT_FACTOR_D };
-  gint late = b->history->len > 0 ? MAX (0, round_days (b->average_days_late)) : 0;
+  gint late = b->history->len > 0 ? MAX (0, kassa_payment_round_days (b->average_days_late)) : 0;
   gint days = terms + late;
   gint factor = factors[b->risk];
   gint64 unit = LIMIT_ROUND_MAJOR;
@@ -929,22 +923,124 @@ add_receivable_facts (KassaStore             *store,
                       GError                **error)
 {
   g_autoptr(KassaCustomerRecord) customer = NULL;
-  g_autoptr(KassaCompany) company = NULL;
-  const char *currency;
-  gint64 oldest_number = 0, sales = 0;
+  g_autofree char *currency = NULL;
+  KassaRiskFacts facts = risk_facts_from_history (b);
+  gint64 sales = 0;
 
   customer = kassa_store_get_customer (store, b->customer_id, error);
   if (customer == NULL ||
-      !read_open_facts (store, b, &oldest_number, error) ||
+      !read_open_facts (store, b->customer_id, b->today, &facts, error) ||
       !sum_sales_year (store, b->customer_id, b->today, &sales, error))
     return FALSE;
 
-  company = kassa_store_get_company (store);
-  currency = company != NULL ? company->currency : "EUR";
-  b->credit_limit = customer->credit_limit;
-  assess_risk (b, oldest_number, currency);
+  currency = company_currency (store);
+  facts.credit_limit = customer->credit_limit;
+  behaviour_set_risk (b, &facts, currency);
   suggest_credit_limit (b, sales, customer->payment_terms_days, currency);
   return TRUE;
+}
+
+/* The risk table */
+
+/* A table entry while it is built: the public part first, so that the
+ * table's values are KassaCustomerRisk. */
+typedef struct
+{
+  KassaCustomerRisk risk;
+  DelaySums         sums;
+} RiskEntry;
+
+static GHashTable *
+risk_table_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+}
+
+static RiskEntry *
+risk_table_entry (GHashTable *table,
+                  gint64      customer_id)
+{
+  RiskEntry *entry = g_hash_table_lookup (table, &customer_id);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (RiskEntry, 1);
+      entry->risk.customer_id = customer_id;
+      entry->risk.facts.average_days_late = -1;
+      g_hash_table_insert (table, &entry->risk.customer_id, entry);
+    }
+
+  return entry;
+}
+
+/* Every customer, with its credit limit. */
+static gboolean
+risk_table_read_customers (KassaStore  *store,
+                           GHashTable  *table,
+                           GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  int rc;
+
+  stmt = kassa_store_prepare (store, "SELECT id, credit_limit FROM customers", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    risk_table_entry (table, sqlite3_column_int64 (stmt, 0))->risk.facts.credit_limit =
+      sqlite3_column_int64 (stmt, 1);
+
+  return rc == SQLITE_DONE || kassa_store_set_error_from_sqlite (store, rc, error);
+}
+
+/* Today's open set from its partial index: never a scan of every invoice
+ * ever sent. */
+static gboolean
+risk_table_read_open_set (KassaStore  *store,
+                          KassaDay     today,
+                          GHashTable  *table,
+                          GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  int rc;
+
+  stmt = kassa_store_prepare (store,
+                              OPEN_FACTS_COLUMNS " FROM invoices i INDEXED BY invoices_open"
+                              " WHERE" OPEN_FACTS_CONDITIONS,
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    risk_facts_add_open (&risk_table_entry (table, sqlite3_column_int64 (stmt, 0))->risk.facts,
+                         today, stmt);
+
+  return rc == SQLITE_DONE || kassa_store_set_error_from_sqlite (store, rc, error);
+}
+
+static void
+risk_table_add_settled (const KassaSettled *settled,
+                        gpointer            user_data)
+{
+  RiskEntry *entry = risk_table_entry (user_data, settled->customer_id);
+
+  entry->risk.facts.paid_invoices++;
+  delay_sums_add (&entry->sums, &settled->paid);
+}
+
+static void
+risk_table_classify (GHashTable *table)
+{
+  GHashTableIter iter;
+  RiskEntry *entry;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    {
+      if (entry->sums.weight > 0)
+        entry->risk.facts.average_days_late = entry->sums.late / entry->sums.weight;
+      entry->risk.risk = kassa_risk_classify (&entry->risk.facts, NULL, NULL);
+    }
 }
 
 /* Public: behaviour */
@@ -983,6 +1079,50 @@ kassa_risk_class_describe (KassaRiskClass risk)
 }
 
 /**
+ * kassa_risk_classify:
+ * @facts: what the customer owes and how it pays
+ * @currency: (nullable): the company's currency, for the amounts in @reason
+ * @reason: (out) (optional) (transfer full): the translated fact that
+ *   decided the class
+ *
+ * The rule is checked from D down to B; credit use is open ÷ credit limit,
+ * compared in integers (open × 100 against limit × percent).
+ *
+ * Returns: the class
+ */
+KassaRiskClass
+kassa_risk_classify (const KassaRiskFacts  *facts,
+                     const char            *currency,
+                     char                 **reason)
+{
+  double late;
+  gint overdue_days;
+  gint64 use;
+  KassaRiskClass risk;
+
+  g_return_val_if_fail (facts != NULL, KASSA_RISK_A);
+  g_return_val_if_fail (reason == NULL || currency != NULL, KASSA_RISK_A);
+
+  late = risk_days_late (facts);
+  overdue_days = facts->max_days_overdue;
+  use = facts->credit_limit > 0 ? facts->open * 100 : 0;
+  if (overdue_days > RISK_D_DAYS_OVERDUE || late > RISK_D_DAYS_LATE)
+    risk = KASSA_RISK_D;
+  else if (overdue_days > RISK_C_DAYS_OVERDUE || late > RISK_C_DAYS_LATE ||
+           use > facts->credit_limit * RISK_C_CREDIT_USE)
+    risk = KASSA_RISK_C;
+  else if (facts->overdue > 0 || late > RISK_B_DAYS_LATE ||
+           use > facts->credit_limit * RISK_B_CREDIT_USE)
+    risk = KASSA_RISK_B;
+  else
+    risk = KASSA_RISK_A;
+
+  if (reason != NULL)
+    *reason = describe_risk (facts, risk, currency);
+  return risk;
+}
+
+/**
  * kassa_payment_behaviour_compute:
  * @rule: (nullable): the warning rule, NULL for the defaults
  *
@@ -1011,11 +1151,12 @@ kassa_payment_behaviour_compute (KassaStore              *store,
       rule = &default_rule;
     }
 
-  rows = load_histories (store, customer_id, today, error);
+  rows = kassa_payment_load_histories (store, customer_id, today, error);
   if (rows == NULL)
     return NULL;
 
-  b = behaviour_new (customer_id, today, history_from_rows ((const Settled *) rows->data, rows->len));
+  b = behaviour_new (customer_id, today,
+                     history_from_rows ((const KassaSettled *) rows->data, rows->len));
   compute_history_statistics (b, rule);
   if (!add_receivable_facts (store, b, error))
     return NULL;
@@ -1034,6 +1175,37 @@ kassa_payment_behaviour_free (KassaPaymentBehaviour *behaviour)
   g_free (behaviour->risk_text);
   g_free (behaviour->suggested_credit_limit_text);
   g_free (behaviour);
+}
+
+/* The risk of the warned customers: their open set and credit limits in
+ * one pass each (a query per customer would cost more for a few hundred),
+ * the delays from the history they already have. */
+static gboolean
+add_warning_risks (KassaStore  *store,
+                   KassaDay     today,
+                   GPtrArray   *warnings,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) table = risk_table_new ();
+  g_autofree char *currency = NULL;
+
+  if (!risk_table_read_customers (store, table, error) ||
+      !risk_table_read_open_set (store, today, table, error))
+    return FALSE;
+
+  currency = company_currency (store);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      KassaPaymentBehaviour *b = g_ptr_array_index (warnings, i);
+      KassaRiskFacts facts = risk_table_entry (table, b->customer_id)->risk.facts;
+      KassaRiskFacts history = risk_facts_from_history (b);
+
+      facts.paid_invoices = history.paid_invoices;
+      facts.average_days_late = history.average_days_late;
+      behaviour_set_risk (b, &facts, currency);
+    }
+
+  return TRUE;
 }
 
 static int
@@ -1055,10 +1227,11 @@ compare_warning_increase (gconstpointer a,
  * @rule: (nullable): the warning rule, NULL for the defaults
  *
  * One query over the year's paid invoices, grouped by customer as they are
- * read.  The items carry the history, its statistics and the warning; the
- * receivable facts (open, overdue, credit limit, risk, suggested limit)
- * are left 0 and NULL: kassa_payment_behaviour_compute() gives them for a
- * customer.
+ * read.  The items carry the history, its statistics and the warning, and
+ * when there are warnings the receivable facts (open, overdue, credit
+ * limit) and the risk with its reason, from one more pass over the open
+ * set; only the suggested credit limit is left 0 and NULL:
+ * kassa_payment_behaviour_compute() gives it for a customer.
  *
  * Returns: (transfer full) (element-type KassaPaymentBehaviour) (nullable)
  */
@@ -1081,20 +1254,20 @@ kassa_payment_warnings_list (KassaStore              *store,
       rule = &default_rule;
     }
 
-  rows = load_histories (store, 0, today, error);
+  rows = kassa_payment_load_histories (store, 0, today, error);
   if (rows == NULL)
     return NULL;
 
   warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) kassa_payment_behaviour_free);
   for (guint start = 0, end; start < rows->len; start = end)
     {
-      const Settled *first = &g_array_index (rows, Settled, start);
+      const KassaSettled *first = &g_array_index (rows, KassaSettled, start);
       KassaPaymentBehaviour *b;
       gint64 baseline2, recent_sum;
 
-      end = customer_end (rows, start);
+      end = kassa_payment_customer_end (rows, start);
       /* Most customers have no warning: the rest only for those that do. */
-      if (!measure_recent_delays (&first->paid, end - start, sizeof (Settled), rule,
+      if (!measure_recent_delays (&first->paid, end - start, sizeof (KassaSettled), rule,
                                   &baseline2, &recent_sum) ||
           !is_warning (rule, baseline2, recent_sum))
         continue;
@@ -1104,526 +1277,59 @@ kassa_payment_warnings_list (KassaStore              *store,
       g_ptr_array_add (warnings, b);
     }
 
+  if (warnings->len > 0 && !add_warning_risks (store, today, warnings, error))
+    return NULL;
+
   g_ptr_array_sort (warnings, compare_warning_increase);
   return g_steal_pointer (&warnings);
 }
 
-/* The expected payment model */
-
-static guint
-histogram_bin (gint days_late)
-{
-  return (guint) CLAMP (days_late - HISTOGRAM_MIN, 0, HISTOGRAM_SIZE - 1);
-}
-
-static void
-company_delays_count (CompanyDelays *company,
-                      gint           days_late,
-                      gint           change)
-{
-  company->counts[histogram_bin (days_late)] += change;
-  company->total += change;
-}
-
-/* The k-th smallest days late (0-based), once indexed. */
-static gint
-company_delays_nth (const CompanyDelays *company,
-                    guint                k)
-{
-  guint lo = 0, hi = HISTOGRAM_SIZE - 1;
-
-  /* The first bin with more than k values up to and including it. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (company->below[mid + 1] > k)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-
-  return (gint) lo + HISTOGRAM_MIN;
-}
-
-/* After counting: the cumulative counts and the median. */
-static void
-company_delays_index (CompanyDelays *company)
-{
-  company->below[0] = 0;
-  for (guint bin = 0; bin < HISTOGRAM_SIZE; bin++)
-    company->below[bin + 1] = company->below[bin] + company->counts[bin];
-
-  company->median = 0;
-  if (company->total > 0)
-    company->median = (company_delays_nth (company, (company->total - 1) / 2) +
-                       company_delays_nth (company, company->total / 2)) / 2.0;
-}
-
-static double
-predict_days_late (const CustomerDelays *customer,
-                   double                company_median)
-{
-  double w;
-
-  if (customer == NULL || customer->n == 0)
-    return company_median;
-
-  w = (double) customer->n / (customer->n + SHRINK_PRIOR);
-  return w * (twice_median (customer->late, customer->n) / 2.0) + (1 - w) * company_median;
-}
-
-/* How much longer invoices still unpaid days_overdue after their due date
- * took: the customer's own, else the company's (median, whole days). */
-static gint
-remaining_delay (const CustomerDelays *customer,
-                 const CompanyDelays  *company,
-                 gint                  days_overdue)
-{
-  gint longer[MODEL_INVOICES];
-  guint n = 0, first, count;
-
-  for (guint i = 0; customer != NULL && i < customer->n; i++)
-    {
-      if (customer->late[i] > days_overdue)
-        longer[n++] = customer->late[i] - days_overdue;
-    }
-  if (n > 0)
-    return (gint) ((twice_median (longer, n) + 1) / 2);
-
-  first = company->below[histogram_bin (days_overdue) + 1];
-  count = company->total - first;
-  if (count == 0)
-    return 0;
-
-  return (gint) ((company_delays_nth (company, first + (count - 1) / 2) +
-                  company_delays_nth (company, first + count / 2) -
-                  2 * (gint64) days_overdue + 1) / 2);
-}
-
-static void
-predict_expected (KassaExpectedPayment *expected,
-                  gboolean              disputed,
-                  KassaDay              promised,
-                  KassaDay              today,
-                  const CustomerDelays *customer,
-                  const CompanyDelays  *company)
-{
-  KassaDay date;
-
-  if (disputed)
-    {
-      expected->expected_date = 0;
-      expected->source = KASSA_EXPECTED_DISPUTED;
-      return;
-    }
-  if (promised != 0 && promised >= today)
-    {
-      expected->expected_date = promised;
-      expected->source = KASSA_EXPECTED_PROMISE;
-      return;
-    }
-
-  expected->source = customer != NULL && customer->n > 0
-                     ? KASSA_EXPECTED_FROM_HISTORY : KASSA_EXPECTED_FROM_COMPANY;
-  date = expected->due_date + round_days (predict_days_late (customer, company->median));
-  if (date < today && today <= expected->due_date)
-    date = today;
-  else if (date < today)
-    {
-      gint remaining = remaining_delay (customer, company, today - expected->due_date);
-
-      date = today + MAX (OVERDUE_MIN_DAYS, remaining);
-      expected->source = KASSA_EXPECTED_OVERDUE;
-    }
-
-  expected->expected_date = date;
-}
-
-/* The company's delays and each customer's last ≤ 12 (customers: gint64
- * id → CustomerDelays, owned) from the year's rows. */
-static void
-model_from_rows (GArray        *rows,
-                 CompanyDelays *company,
-                 GHashTable    *customers)
-{
-  for (guint start = 0, end; start < rows->len; start = end)
-    {
-      const Settled *first = &g_array_index (rows, Settled, start);
-      CustomerDelays *delays = g_new0 (CustomerDelays, 1);
-
-      end = customer_end (rows, start);
-      for (guint i = start; i < end; i++)
-        {
-          gint late = g_array_index (rows, Settled, i).paid.days_late;
-
-          company_delays_count (company, late, 1);
-          if (i + MODEL_INVOICES >= end)
-            delays->late[delays->n++] = late;
-        }
-      g_hash_table_insert (customers, g_memdup2 (&first->customer_id, sizeof (gint64)), delays);
-    }
-
-  company_delays_index (company);
-}
-
-static gboolean
-load_model (KassaStore     *store,
-            KassaDay        today,
-            CompanyDelays  *company,
-            GHashTable     *customers,
-            GError        **error)
-{
-  g_autoptr(GArray) rows = load_histories (store, 0, today, error);
-
-  if (rows == NULL)
-    return FALSE;
-
-  model_from_rows (rows, company, customers);
-  return TRUE;
-}
-
-static GHashTable *
-customer_delays_table_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
-/* Rows: invoice, customer, due date, open, disputed, the latest promised
- * date (NULL without a promise). */
-#define OPEN_COLUMNS \
-  "SELECT i.id, i.customer_id, i.due_date, i.total - i.paid, i.disputed," \
-  " (SELECT e.due_by FROM collection_events e" \
-  "  WHERE e.invoice_id = i.id AND e.kind = 3 AND e.date <= ?1" \
-  "  ORDER BY e.date DESC, e.id DESC LIMIT 1)"
-#define OPEN_CONDITIONS \
-  " i.state = 1 AND i.paid <> i.total AND i.credited_invoice_id IS NULL" \
-  " AND i.total > 0 AND i.total > i.paid AND i.issue_date <= ?1"
-
-static void
-expected_from_row (KassaExpectedPayment *expected,
-                   sqlite3_stmt         *stmt,
-                   KassaDay              today,
-                   GHashTable           *customers,
-                   const CompanyDelays  *company)
-{
-  expected->invoice_id = sqlite3_column_int64 (stmt, 0);
-  expected->customer_id = sqlite3_column_int64 (stmt, 1);
-  expected->due_date = sqlite3_column_int (stmt, 2);
-  expected->open = sqlite3_column_int64 (stmt, 3);
-  predict_expected (expected, sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int (stmt, 5),
-                    today, g_hash_table_lookup (customers, &expected->customer_id), company);
-}
-
 /**
- * kassa_expected_payments_list:
+ * kassa_payment_risk_table:
+ * @store: the company file
+ * @today: the day the risk is judged on
+ * @error: a store error
  *
- * Returns: (transfer full) (nullable): KassaExpectedPayment of every open
- *   invoice, by due date.
+ * The class of every customer by the rule of kassa_risk_classify(), from
+ * the same facts as kassa_payment_behaviour_compute(): the average days
+ * late from one pass over the year's payments (as
+ * kassa_payment_warnings_list() reads them), open and overdue amounts from
+ * one pass over today's open set, and the credit limits.
+ *
+ * Returns: (transfer full) (nullable): gint64 customer id →
+ *   KassaCustomerRisk, keyed by a pointer into the value
  */
-GArray *
-kassa_expected_payments_list (KassaStore  *store,
-                              KassaDay     today,
-                              GError     **error)
+GHashTable *
+kassa_payment_risk_table (KassaStore  *store,
+                          KassaDay     today,
+                          GError     **error)
 {
-  g_autoptr(GHashTable) customers = customer_delays_table_new ();
-  g_autofree CompanyDelays *company = g_new0 (CompanyDelays, 1);
-  g_autoptr(KassaStoreStatement) stmt = NULL;
-  g_autoptr(GArray) list = NULL;
-  int rc;
+  g_autoptr(GHashTable) table = NULL;
+  KassaSettledQuery query = { today - KASSA_PAYMENT_HISTORY_DAYS, today, FALSE,
+                              risk_table_add_settled, NULL };
 
   g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!load_model (store, today, company, customers, error))
+  table = risk_table_new ();
+  query.user_data = table;
+  if (!risk_table_read_customers (store, table, error) ||
+      !kassa_payment_read_settled (store, &query, error) ||
+      !risk_table_read_open_set (store, today, table, error))
     return NULL;
 
-  stmt = kassa_store_prepare (store,
-                              OPEN_COLUMNS " FROM invoices i INDEXED BY invoices_open"
-                              " WHERE" OPEN_CONDITIONS " ORDER BY i.due_date",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int (stmt, 1, today);
-  list = g_array_new (FALSE, FALSE, sizeof (KassaExpectedPayment));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KassaExpectedPayment expected;
-
-      expected_from_row (&expected, stmt, today, customers, company);
-      g_array_append_val (list, expected);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      kassa_store_set_error_from_sqlite (store, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
+  risk_table_classify (table);
+  return g_steal_pointer (&table);
 }
 
-gboolean
-kassa_expected_payment_get (KassaStore            *store,
-                            gint64                 invoice_id,
-                            KassaDay               today,
-                            KassaExpectedPayment  *expected,
-                            GError               **error)
+KassaRiskClass
+kassa_payment_risk_lookup (GHashTable *table,
+                           gint64      customer_id)
 {
-  g_autoptr(GHashTable) customers = customer_delays_table_new ();
-  g_autofree CompanyDelays *company = g_new0 (CompanyDelays, 1);
-  g_autoptr(KassaStoreStatement) stmt = NULL;
-  int rc;
+  const KassaCustomerRisk *risk;
 
-  g_return_val_if_fail (KASSA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (expected != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (table != NULL, KASSA_RISK_A);
 
-  /* The company's delays are part of every prediction. */
-  if (!load_model (store, today, company, customers, error))
-    return FALSE;
-
-  stmt = kassa_store_prepare (store,
-                              OPEN_COLUMNS " FROM invoices i WHERE i.id = ?2 AND" OPEN_CONDITIONS,
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, today);
-  sqlite3_bind_int64 (stmt, 2, invoice_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_NOT_FOUND,
-                           _("This invoice has nothing left to pay, so no payment is expected."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return kassa_store_set_error_from_sqlite (store, rc, error);
-
-  expected_from_row (expected, stmt, today, customers, company);
-  return TRUE;
-}
-
-/* Backtest */
-
-typedef struct
-{
-  guint    customer;          /* dense index */
-  KassaDay issue_date;
-  KassaDay due_date;
-  KassaDay paid_date;
-} BacktestInvoice;
-
-typedef struct
-{
-  GArray     *invoices;       /* of BacktestInvoice */
-  GHashTable *customer_index; /* gint64 id → dense index + 1 */
-} BacktestData;
-
-/* The last ≤ 12 paid invoices of a customer, a ring in paid-date order. */
-typedef struct
-{
-  KassaDay paid[MODEL_INVOICES];
-  gint     late[MODEL_INVOICES];
-  guint    first;
-  guint    n;
-} CustomerRing;
-
-typedef struct
-{
-  BacktestInvoice *invoices;  /* by issue date */
-  guint           *by_paid;   /* indices by paid date */
-  guint            n;
-  CustomerRing    *rings;
-  CompanyDelays   *company;
-  guint            learnt;    /* by_paid[0 … learnt) are known */
-  guint            forgotten; /* by_paid[0 … forgotten) left the window */
-} Backtest;
-
-static void
-append_backtest_invoice (const Settled *settled,
-                         gpointer       user_data)
-{
-  BacktestData *data = user_data;
-  gpointer index = g_hash_table_lookup (data->customer_index, &settled->customer_id);
-  BacktestInvoice invoice;
-
-  if (index == NULL)
-    {
-      index = GUINT_TO_POINTER (g_hash_table_size (data->customer_index) + 1);
-      g_hash_table_insert (data->customer_index,
-                           g_memdup2 (&settled->customer_id, sizeof (gint64)), index);
-    }
-
-  invoice.customer = GPOINTER_TO_UINT (index) - 1;
-  invoice.issue_date = settled->paid.issue_date;
-  invoice.due_date = settled->paid.due_date;
-  invoice.paid_date = settled->paid.paid_date;
-  g_array_append_val (data->invoices, invoice);
-}
-
-static int
-compare_by_issue_date (gconstpointer a,
-                       gconstpointer b)
-{
-  const BacktestInvoice *x = a;
-  const BacktestInvoice *y = b;
-
-  /* Ties in a fixed order, so that every run learns the same. */
-  if (x->issue_date != y->issue_date)
-    return x->issue_date < y->issue_date ? -1 : 1;
-  if (x->paid_date != y->paid_date)
-    return x->paid_date < y->paid_date ? -1 : 1;
-  if (x->customer != y->customer)
-    return x->customer < y->customer ? -1 : 1;
-  return (x->due_date > y->due_date) - (x->due_date < y->due_date);
-}
-
-static int
-compare_by_paid_date (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  const BacktestInvoice *invoices = user_data;
-  KassaDay x = invoices[*(const guint *) a].paid_date;
-  KassaDay y = invoices[*(const guint *) b].paid_date;
-
-  return (x > y) - (x < y);
-}
-
-static void
-ring_push (CustomerRing *ring,
-           KassaDay      paid_date,
-           gint          days_late)
-{
-  guint slot = (ring->first + ring->n) % MODEL_INVOICES;
-
-  ring->paid[slot] = paid_date;
-  ring->late[slot] = days_late;
-  if (ring->n < MODEL_INVOICES)
-    ring->n++;
-  else
-    ring->first = (ring->first + 1) % MODEL_INVOICES;
-}
-
-/* The delays of the ring paid after since (the history window). */
-static void
-ring_delays (const CustomerRing *ring,
-             KassaDay            since,
-             CustomerDelays     *delays)
-{
-  delays->n = 0;
-  for (guint i = 0; i < ring->n; i++)
-    {
-      guint slot = (ring->first + i) % MODEL_INVOICES;
-
-      if (ring->paid[slot] > since)
-        delays->late[delays->n++] = ring->late[slot];
-    }
-}
-
-/* Learns what was paid by known, forgets from the company's delays what
- * was paid a year or more before it. */
-static void
-backtest_advance (Backtest *bt,
-                  KassaDay  known)
-{
-  for (; bt->learnt < bt->n && bt->invoices[bt->by_paid[bt->learnt]].paid_date <= known; bt->learnt++)
-    {
-      const BacktestInvoice *paid = &bt->invoices[bt->by_paid[bt->learnt]];
-
-      company_delays_count (bt->company, paid->paid_date - paid->due_date, 1);
-      ring_push (&bt->rings[paid->customer], paid->paid_date, paid->paid_date - paid->due_date);
-    }
-
-  for (; bt->forgotten < bt->learnt &&
-         bt->invoices[bt->by_paid[bt->forgotten]].paid_date <= known - HISTORY_DAYS; bt->forgotten++)
-    {
-      const BacktestInvoice *old = &bt->invoices[bt->by_paid[bt->forgotten]];
-
-      company_delays_count (bt->company, old->paid_date - old->due_date, -1);
-    }
-
-  company_delays_index (bt->company);
-}
-
-/* Walks the invoices in issue-date order, each predicted from what was
- * paid by the day before its issue date. */
-static void
-run_backtest (Backtest             *bt,
-              KassaPaymentBacktest *result)
-{
-  KassaDay known = G_MININT32;
-  gint64 error_sum = 0, naive_sum = 0, bias_sum = 0;
-
-  for (guint i = 0; i < bt->n; i++)
-    {
-      const BacktestInvoice *x = &bt->invoices[i];
-      KassaExpectedPayment expected = { .due_date = x->due_date };
-      CustomerDelays delays;
-      gint error;
-
-      if (x->issue_date - 1 != known)
-        backtest_advance (bt, known = x->issue_date - 1);
-
-      ring_delays (&bt->rings[x->customer], known - HISTORY_DAYS, &delays);
-      predict_expected (&expected, FALSE, 0, x->issue_date, &delays, bt->company);
-
-      error = expected.expected_date - x->paid_date;
-      error_sum += ABS (error);
-      bias_sum += error;
-      naive_sum += ABS (x->due_date - x->paid_date);
-    }
-
-  result->invoices = bt->n;
-  if (bt->n > 0)
-    {
-      result->mean_absolute_error = (double) error_sum / bt->n;
-      result->naive_mean_absolute_error = (double) naive_sum / bt->n;
-      result->mean_error = (double) bias_sum / bt->n;
-    }
-}
-
-/**
- * kassa_payment_backtest:
- *
- * Reads every paid invoice once (about a second for the 1M company) and walks
- * them in memory.
- */
-gboolean
-kassa_payment_backtest (KassaStore            *store,
-                        KassaPaymentBacktest  *result,
-                        GError               **error)
-{
-  g_autoptr(GArray) invoices = g_array_new (FALSE, FALSE, sizeof (BacktestInvoice));
-  g_autoptr(GHashTable) customer_index = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                                g_free, NULL);
-  BacktestData data = { invoices, customer_index };
-  SettledQuery query = { 0, G_MAXINT32, FALSE, append_backtest_invoice, &data };
-  g_autofree guint *by_paid = NULL;
-  g_autofree CustomerRing *rings = NULL;
-  g_autofree CompanyDelays *company = NULL;
-  Backtest bt;
-
-  g_return_val_if_fail (KASSA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  *result = (KassaPaymentBacktest) { 0 };
-  if (!read_settled_all (store, &query, error))
-    return FALSE;
-
-  qsort (invoices->data, invoices->len, sizeof (BacktestInvoice), compare_by_issue_date);
-  by_paid = g_new (guint, MAX (invoices->len, 1));
-  for (guint i = 0; i < invoices->len; i++)
-    by_paid[i] = i;
-  g_qsort_with_data (by_paid, invoices->len, sizeof (guint), compare_by_paid_date, invoices->data);
-  rings = g_new0 (CustomerRing, MAX (g_hash_table_size (customer_index), 1));
-  company = g_new0 (CompanyDelays, 1);
-
-  bt = (Backtest) { (BacktestInvoice *) invoices->data, by_paid, invoices->len, rings, company, 0, 0 };
-  run_backtest (&bt, result);
-  return TRUE;
+  risk = g_hash_table_lookup (table, &customer_id);
+  return risk != NULL ? risk->risk : KASSA_RISK_A;
 }

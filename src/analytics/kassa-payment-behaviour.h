@@ -30,6 +30,27 @@ typedef enum
   KASSA_RISK_D,                /* serious: do not extend credit */
 } KassaRiskClass;
 
+/* What a customer's risk class is decided from, as of today (the rule is
+ * kassa_risk_classify ()). */
+typedef struct
+{
+  guint    paid_invoices;          /* paid in the last 12 months: the history */
+  double   average_days_late;      /* amount-weighted over them; ignored without any */
+  gint64   open;                   /* owed on the open set, credit notes included */
+  gint64   overdue;                /* of that, on invoices past their due date */
+  gint     max_days_overdue;       /* the oldest overdue invoice's days, 0 = none */
+  gint64   oldest_overdue_number;  /* its number (the lowest of equals), for the reason */
+  gint64   credit_limit;           /* 0 = none */
+} KassaRiskFacts;
+
+/* One customer of kassa_payment_risk_table (). */
+typedef struct
+{
+  gint64          customer_id;
+  KassaRiskClass  risk;
+  KassaRiskFacts  facts;
+} KassaCustomerRisk;
+
 /* One paid invoice of a customer's history (the chart and the statistics). */
 typedef struct
 {
@@ -70,6 +91,17 @@ void                   kassa_warning_rule_init_default   (KassaWarningRule      
 const char            *kassa_risk_class_to_string        (KassaRiskClass               risk);
 const char            *kassa_risk_class_describe         (KassaRiskClass               risk);
 
+/* The one risk rule, used by the customer view, the warnings and the
+ * collection worklist: D when an invoice is over 60 days overdue or the
+ * average days late is over 30; C over 30 days overdue, late over 14 days
+ * or credit use over 100 %; B anything overdue, late over 3 days or credit
+ * use over 80 %; else A.  reason: (out) (optional) (transfer full) the
+ * translated fact that decided it; currency (the company's, for the
+ * amounts in it) is needed only with reason. */
+KassaRiskClass         kassa_risk_classify               (const KassaRiskFacts        *facts,
+                                                          const char                  *currency,
+                                                          char                       **reason);
+
 KassaPaymentBehaviour *kassa_payment_behaviour_compute   (KassaStore                  *store,
                                                           gint64                       customer_id,
                                                           KassaDay                     today,
@@ -82,12 +114,24 @@ double                 kassa_least_squares_slope         (const double          
                                                           guint                        n);
 
 /* (transfer full) (element-type KassaPaymentBehaviour) every customer with
- * a warning, the largest increase first.  One pass over the last year's
- * payments. */
+ * a warning, the largest increase first, with its risk (not its suggested
+ * credit limit).  One pass over the last year's payments, and one over the
+ * open set when there are warnings. */
 GPtrArray             *kassa_payment_warnings_list       (KassaStore                  *store,
                                                           KassaDay                     today,
                                                           const KassaWarningRule      *rule,
                                                           GError                     **error);
+
+/* (transfer full) every customer's risk as of today: a table of
+ * KassaCustomerRisk keyed by a pointer to its customer_id (look up with
+ * &customer_id or kassa_payment_risk_lookup ()).  One pass over the last
+ * year's payments and one over the open set. */
+GHashTable            *kassa_payment_risk_table          (KassaStore                  *store,
+                                                          KassaDay                     today,
+                                                          GError                     **error);
+/* The class of a customer in that table, A when it is not there. */
+KassaRiskClass         kassa_payment_risk_lookup         (GHashTable                  *table,
+                                                          gint64                       customer_id);
 
 typedef enum
 {

@@ -646,8 +646,8 @@ static const InvoiceSpec invoice_specs[] = {
   { 1002, ALPHA, 50000, 11, 20, 0, FALSE, { { 0 } } },
   /* 1003 Alpha: reminder 1 on 10-08 → reminder 2 due 10-08 + 14 = 10-22 */
   { 1003, ALPHA, 30000, 10, 1, 0, FALSE, { { R1, 10, 8, 10, 22 } } },
-  /* 1004 Alpha: disputed → skipped, and left out of Alpha's risk (84 days
-   * overdue would make Alpha a D) */
+  /* 1004 Alpha: disputed → skipped, but still owed: 84 days overdue, it
+   * makes Alpha a D */
   { 1004, ALPHA, 20000, 9, 1, 0, TRUE, { { 0 } } },
   /* 1012 Alpha: not due until 12-10 (counts in Alpha's open amount) */
   { 1012, ALPHA, 200000, 12, 10, 0, FALSE, { { 0 } } },
@@ -847,32 +847,36 @@ typedef struct
   double              priority;
 } ExpectedItem;
 
-/* Risk (serious overdue 30 days), from each customer's undisputed open set:
- *   Alpha: oldest overdue 1003, 54 days > 30 → C (weight 2)
- *   Beta:  oldest 1005, 23 days > 15 → B (1.5)
- *   Carl:  oldest 1010, 23 days > 15 → B (1.5)
- *   Gamma: oldest 1013, 10 days ≤ 15; overdue 100.00 of 1,100.00 open,
- *          9 % < 50 % → A (1)
- *   Delta: oldest 1016, 115 days > 60 → D (3)
+/* Risk, the customer view's rule (D: over 60 days overdue or over 30 days
+ * late on average; C: over 30 days overdue, over 14 late or credit use over
+ * 100 %; B: anything overdue, over 3 late or credit use over 80 %; no
+ * credit limits here).  The oldest overdue invoice of each customer,
+ * disputed ones included:
+ *   Alpha: 1004 (disputed), 84 days > 60 → D (weight 3)
+ *   Beta:  1005, 23 days; 1006 paid 9 days late (11-10 against 11-01):
+ *          overdue, 9 ≤ 14 → B (1.5)
+ *   Carl:  1010, 23 days, no payments → B (1.5)
+ *   Gamma: 1013, 10 days, no payments → B (1.5)
+ *   Delta: 1016, 115 days > 60 → D (3)
  * Priority = open € × (1 + days ÷ 30) × weight:
  *   1015: 600 × (1 + 84/30) × 3  = 600 × 3.8 × 3      = 6840
- *   1001: 1000 × (1 + 10/30) × 2 = 1000 × 4/3 × 2     = 2666.67
- *   1003: 300 × (1 + 54/30) × 2  = 300 × 2.8 × 2      = 1680
+ *   1001: 1000 × (1 + 10/30) × 3 = 1000 × 4/3 × 3     = 4000
+ *   1003: 300 × (1 + 54/30) × 3  = 300 × 2.8 × 3      = 2520
  *   1005: 500 × (1 + 23/30) × 1.5 = 500 × 53/30 × 1.5 = 1325
  *   1010: 150 × 53/30 × 1.5                           = 397.5
  *   1008: 100 × (1 + 15/30) × 1.5                     = 225
- *   1013: 100 × 4/3 × 1                               = 133.33
+ *   1013: 100 × 4/3 × 1.5                             = 200
  * Fees: FI business 5.00 € for reminders 1 and 2 with the 40 € compensation
  * on an invoice's first step only; the consumer's 5.00 € without; the
  * collection agency rung is free. */
 static const ExpectedItem expected_items[] = {
   { 1015, "Delta Oy", 60000, 84, DEMAND, 10, 6, AGENCY, 10, 20, 0, 0, KASSA_RISK_D, 6840.0 },
-  { 1001, "Alpha Oy", 100000, 10, 0, 0, 0, R1, 11, 21, 500, 4000, KASSA_RISK_C, 8000.0 / 3.0 },
-  { 1003, "Alpha Oy", 30000, 54, R1, 10, 8, R2, 10, 22, 500, 0, KASSA_RISK_C, 1680.0 },
+  { 1001, "Alpha Oy", 100000, 10, 0, 0, 0, R1, 11, 21, 500, 4000, KASSA_RISK_D, 4000.0 },
+  { 1003, "Alpha Oy", 30000, 54, R1, 10, 8, R2, 10, 22, 500, 0, KASSA_RISK_D, 2520.0 },
   { 1005, "Beta Oy", 50000, 23, 0, 0, 0, R1, 11, 8, 500, 4000, KASSA_RISK_B, 1325.0 },
   { 1010, "Carl Consumer", 15000, 23, 0, 0, 0, R1, 11, 15, 500, 0, KASSA_RISK_B, 397.5 },
   { 1008, "Beta Oy", 10000, 15, 0, 0, 0, R1, 11, 16, 500, 4000, KASSA_RISK_B, 225.0 },
-  { 1013, "Gamma Oy", 10000, 10, 0, 0, 0, R1, 11, 21, 500, 4000, KASSA_RISK_A, 400.0 / 3.0 },
+  { 1013, "Gamma Oy", 10000, 10, 0, 0, 0, R1, 11, 21, 500, 4000, KASSA_RISK_B, 200.0 },
 };
 
 static void
@@ -914,6 +918,78 @@ test_worklist (Company       *c,
       g_assert_cmpint (item->customer_kind, ==,
                        expected_items[i].number == 1010 ? KASSA_CUSTOMER_CONSUMER : KASSA_CUSTOMER_BUSINESS);
     }
+}
+
+/* The worklist's badge and the customer view's never disagree. */
+static void
+assert_same_risk_as_customer_view (Company   *c,
+                                   GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      KassaWorkItem *item = g_ptr_array_index (items, i);
+      g_autoptr(KassaPaymentBehaviour) behaviour = NULL;
+      g_autoptr(GError) error = NULL;
+
+      behaviour = kassa_payment_behaviour_compute (c->fixture.store, item->customer_id, today (),
+                                                   NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (item->risk, ==, behaviour->risk);
+    }
+}
+
+static void
+set_credit_limit (KassaStore *store,
+                  gint64      customer_id,
+                  gint64      credit_limit)
+{
+  g_autoptr(KassaCustomerRecord) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = kassa_store_get_customer (store, customer_id, &error);
+  g_assert_no_error (error);
+  customer->credit_limit = credit_limit;
+  g_assert_true (kassa_store_save_customer (store, customer, &error));
+  g_assert_no_error (error);
+}
+
+/* Every fact of the rule reaches the worklist, and the serious-overdue
+ * setting (the editor's warning) no longer moves a class. */
+static void
+test_worklist_risk (Company       *c,
+                    gconstpointer  data)
+{
+  g_autoptr(KassaCollectionSettings) settings = kassa_collection_settings_load (c->fixture.store);
+  g_autoptr(GPtrArray) items = worklist (c, today (), settings);
+  g_autoptr(GPtrArray) credit = NULL;
+  g_autoptr(GPtrArray) serious = NULL;
+  KassaWorkItem *item;
+
+  assert_same_risk_as_customer_view (c, items);
+
+  /* Gamma owes 1,100.00 (1013 and 1014): over a 1,000.00 limit (110 %) it
+   * is a C: 1013 100 × 4/3 × 2 = 266.67, now before 1008 (225) and still
+   * after 1010 (397.5). */
+  set_credit_limit (c->fixture.store, c->customers[GAMMA], 100000);
+  credit = worklist (c, today (), settings);
+  assert_same_risk_as_customer_view (c, credit);
+  item = g_ptr_array_index (credit, 5);
+  g_assert_cmpint (item->number, ==, 1013);
+  g_assert_cmpint (item->risk, ==, KASSA_RISK_C);
+  g_assert_cmpfloat_with_epsilon (item->priority, 800.0 / 3.0, 1e-6);
+  g_assert_cmpint (((KassaWorkItem *) g_ptr_array_index (credit, 4))->number, ==, 1010);
+  g_assert_cmpint (((KassaWorkItem *) g_ptr_array_index (credit, 6))->number, ==, 1008);
+
+  /* Under a 1,400.00 limit the use is 78.6 %, below both thresholds: B
+   * again, for the overdue 1013 alone.  Serious overdue after 5 days (the
+   * old worklist rule made Beta's 23 days a D with it) changes no class. */
+  set_credit_limit (c->fixture.store, c->customers[GAMMA], 140000);
+  settings->serious_overdue_days = 5;
+  serious = worklist (c, today (), settings);
+  assert_same_risk_as_customer_view (c, serious);
+  g_assert_cmpint (find_item (serious, 1013)->risk, ==, KASSA_RISK_B);
+  g_assert_cmpint (find_item (serious, 1005)->risk, ==, KASSA_RISK_B);
+  g_assert_cmpint (find_item (serious, 1001)->risk, ==, KASSA_RISK_D);
 }
 
 /* Interest to today, by hand (FI rates: 2026 H1 2.5 %, no 2026 H2 entry
@@ -1228,6 +1304,8 @@ main (int   argc,
               fixture_set_up, test_settings_save_refused, fixture_tear_down);
   g_test_add ("/dunning/worklist/items", Company, NULL,
               company_set_up, test_worklist, company_tear_down);
+  g_test_add ("/dunning/worklist/risk", Company, NULL,
+              company_set_up, test_worklist_risk, company_tear_down);
   g_test_add ("/dunning/worklist/interest", Company, NULL,
               company_set_up, test_worklist_interest, company_tear_down);
   g_test_add ("/dunning/worklist/fixed-rate", Company, NULL,

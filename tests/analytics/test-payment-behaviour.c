@@ -3,7 +3,8 @@
  *
  * Payment behaviour on temporary companies built through the KassaStore
  * API: history statistics, the early warning, expected payment dates, the
- * walk-forward backtest, risk classes and the suggested credit limit.
+ * walk-forward backtest, the risk rule (alone, per customer and for all
+ * customers at once) and the suggested credit limit.
  * Every expected value is worked out by hand in the comments.  Today is
  * 2026-11-24 (T) unless a test says otherwise.
  */
@@ -12,6 +13,8 @@
 #include "config.h"
 
 #include <locale.h>
+
+#include <sqlite3.h>
 
 #include "kassa-date.h"
 #include "kassa-demo.h"
@@ -183,6 +186,20 @@ invoice_number (KassaStore *store,
   invoice = kassa_store_get_invoice (store, invoice_id, &error);
   g_assert_no_error (error);
   return g_strdup_printf ("%" G_GINT64_FORMAT, invoice->number);
+}
+
+static guint
+count_customers (KassaStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (kassa_store_get_db (store), "SELECT count(*) FROM customers",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
 }
 
 static KassaPaymentBehaviour *
@@ -730,6 +747,15 @@ test_demo (Fixture       *f,
 
       g_assert_true (own->warning);
       g_assert_cmpstr (own->warning_text, ==, listed->warning_text);
+      /* The list carries the risk too (not the suggested limit). */
+      g_assert_cmpint (listed->risk, ==, own->risk);
+      g_assert_cmpstr (listed->risk_text, ==, own->risk_text);
+      g_assert_cmpint (listed->open, ==, own->open);
+      g_assert_cmpint (listed->overdue, ==, own->overdue);
+      g_assert_cmpint (listed->max_days_overdue, ==, own->max_days_overdue);
+      g_assert_cmpint (listed->credit_limit, ==, own->credit_limit);
+      g_assert_cmpint (listed->suggested_credit_limit, ==, 0);
+      g_assert_null (listed->suggested_credit_limit_text);
       g_assert_cmpuint (own->history->len, ==, listed->history->len);
       for (guint j = 0; j < own->history->len; j++)
         {
@@ -764,7 +790,92 @@ test_demo (Fixture       *f,
     }
 }
 
-/* Risk classes */
+/* Risk classes: the rule alone */
+
+typedef struct
+{
+  const char     *name;
+  KassaRiskFacts  facts;  /* paid invoices, late, open, overdue, days, number, limit */
+  KassaRiskClass  risk;
+  const char     *text;
+} ClassifyCase;
+
+#define NO_HISTORY 0, -1
+
+/* Each threshold on both sides; where several facts hold, the reason is
+ * the first the rule checks: overdue days, then days late, then credit
+ * use for D and C, and for B anything overdue first. */
+static const ClassifyCase classify_cases[] = {
+  { "nothing", { NO_HISTORY, 0, 0, 0, 0, 0 }, KASSA_RISK_A,
+    "No payments in the last 12 months to judge by, and nothing overdue." },
+  /* Without paid invoices an average means nothing. */
+  { "average without history", { 0, 50, 0, 0, 0, 0, 0 }, KASSA_RISK_A,
+    "No payments in the last 12 months to judge by, and nothing overdue." },
+  { "early", { 2, -5, 0, 0, 0, 0, 0 }, KASSA_RISK_A, "Pays on time and has nothing overdue." },
+  { "late 3", { 1, 3, 0, 0, 0, 0, 0 }, KASSA_RISK_A, "Pays on time and has nothing overdue." },
+  { "late 3.05", { 1, 3.05, 0, 0, 0, 0, 0 }, KASSA_RISK_B, "Pays on average 3.0 days late." },
+  { "late 14", { 1, 14, 0, 0, 0, 0, 0 }, KASSA_RISK_B, "Pays on average 14.0 days late." },
+  { "late 14.05", { 1, 14.05, 0, 0, 0, 0, 0 }, KASSA_RISK_C, "Pays on average 14.1 days late." },
+  { "late 30", { 1, 30, 0, 0, 0, 0, 0 }, KASSA_RISK_C, "Pays on average 30.0 days late." },
+  { "late 30.25", { 1, 30.25, 0, 0, 0, 0, 0 }, KASSA_RISK_D, "Pays on average 30.2 days late." },
+  { "overdue 1", { NO_HISTORY, 5000, 5000, 1, 1001, 0 }, KASSA_RISK_B,
+    "Invoice 1001 is 1 day overdue." },
+  { "overdue 30", { NO_HISTORY, 5000, 5000, 30, 1001, 0 }, KASSA_RISK_B,
+    "Invoice 1001 is 30 days overdue." },
+  { "overdue 31", { NO_HISTORY, 5000, 5000, 31, 1001, 0 }, KASSA_RISK_C,
+    "Invoice 1001 is 31 days overdue." },
+  { "overdue 60", { NO_HISTORY, 5000, 5000, 60, 1001, 0 }, KASSA_RISK_C,
+    "Invoice 1001 is 60 days overdue." },
+  { "overdue 61", { NO_HISTORY, 5000, 5000, 61, 1001, 0 }, KASSA_RISK_D,
+    "Invoice 1001 is 61 days overdue." },
+  /* Credit use: open × 100 against the limit × 80 and × 100. */
+  { "use 80 %", { NO_HISTORY, 80000, 0, 0, 0, 100000 }, KASSA_RISK_A,
+    "No payments in the last 12 months to judge by, and nothing overdue." },
+  { "use 80.01 %", { NO_HISTORY, 80010, 0, 0, 0, 100000 }, KASSA_RISK_B,
+    "Owes €800.10, 80 % of the credit limit of €1,000.00." },
+  { "use 100 %", { NO_HISTORY, 100000, 0, 0, 0, 100000 }, KASSA_RISK_B,
+    "Owes €1,000.00, 100 % of the credit limit of €1,000.00." },
+  { "use 100.01 %", { NO_HISTORY, 100010, 0, 0, 0, 100000 }, KASSA_RISK_C,
+    "Owes €1,000.10, 100 % of the credit limit of €1,000.00." },
+  /* No limit, no credit use; a credit note's negative balance neither. */
+  { "no limit", { NO_HISTORY, 99900000, 0, 0, 0, 0 }, KASSA_RISK_A,
+    "No payments in the last 12 months to judge by, and nothing overdue." },
+  { "owed to the customer", { NO_HISTORY, -50000, 0, 0, 0, 10000 }, KASSA_RISK_A,
+    "No payments in the last 12 months to judge by, and nothing overdue." },
+  /* Several facts: which one is the reason. */
+  { "late 31, overdue 61", { 3, 31, 5000, 5000, 61, 1002, 0 }, KASSA_RISK_D,
+    "Invoice 1002 is 61 days overdue." },
+  { "late 31, overdue 10", { 3, 31, 5000, 5000, 10, 1002, 0 }, KASSA_RISK_D,
+    "Pays on average 31.0 days late." },
+  { "late 20, overdue 5", { 3, 20, 5000, 5000, 5, 1002, 0 }, KASSA_RISK_C,
+    "Pays on average 20.0 days late." },
+  { "late 4, use 120 %", { 3, 4, 120000, 0, 0, 0, 100000 }, KASSA_RISK_C,
+    "Owes €1,200.00, 120 % of the credit limit of €1,000.00." },
+  { "overdue 10, use 120 %", { NO_HISTORY, 120000, 5000, 10, 1003, 100000 }, KASSA_RISK_C,
+    "Owes €1,200.00, 120 % of the credit limit of €1,000.00." },
+  { "late 4, overdue 3", { 3, 4, 5000, 5000, 3, 1004, 0 }, KASSA_RISK_B,
+    "Invoice 1004 is 3 days overdue." },
+  { "late 4, use 90 %", { 3, 4, 90000, 0, 0, 0, 100000 }, KASSA_RISK_B,
+    "Pays on average 4.0 days late." },
+};
+
+static void
+test_risk_classify (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (classify_cases); i++)
+    {
+      const ClassifyCase *c = &classify_cases[i];
+      g_autofree char *reason = NULL;
+
+      g_test_message ("classify case %s", c->name);
+      g_assert_cmpint (kassa_risk_classify (&c->facts, "EUR", &reason), ==, c->risk);
+      g_assert_cmpstr (reason, ==, c->text);
+      /* The class needs no reason (the risk table asks for none). */
+      g_assert_cmpint (kassa_risk_classify (&c->facts, NULL, NULL), ==, c->risk);
+    }
+}
+
+/* Risk classes: the facts a customer's file gives the rule */
 
 typedef struct
 {
@@ -783,25 +894,43 @@ static const RiskCase risk_cases[] = {
   { "overdue 1",     G_MININT,  1,  0,      0,      KASSA_RISK_B, "Invoice # is 1 day overdue." },
   { "use 80 %",      G_MININT,  0,  100000, 80000,  KASSA_RISK_A, "No payments in the last 12 months to judge by, and nothing overdue." },
   { "use 80.01 %",   G_MININT,  0,  100000, 80010,  KASSA_RISK_B, "Owes €800.10, 80 % of the credit limit of €1,000.00." },
-  { "overdue 30",    G_MININT,  30, 0,      0,      KASSA_RISK_B, "Invoice # is 30 days overdue." },
   { "overdue 31",    G_MININT,  31, 0,      0,      KASSA_RISK_C, "Invoice # is 31 days overdue." },
-  { "late 14",       14,        0,  0,      0,      KASSA_RISK_B, "Pays on average 14.0 days late." },
   { "late 15",       15,        0,  0,      0,      KASSA_RISK_C, "Pays on average 15.0 days late." },
-  { "use 100 %",     G_MININT,  0,  100000, 100000, KASSA_RISK_B, "Owes €1,000.00, 100 % of the credit limit of €1,000.00." },
   { "use 100.01 %",  G_MININT,  0,  100000, 100010, KASSA_RISK_C, "Owes €1,000.10, 100 % of the credit limit of €1,000.00." },
-  { "overdue 60",    G_MININT,  60, 0,      0,      KASSA_RISK_C, "Invoice # is 60 days overdue." },
   { "overdue 61",    G_MININT,  61, 0,      0,      KASSA_RISK_D, "Invoice # is 61 days overdue." },
-  { "late 30",       30,        0,  0,      0,      KASSA_RISK_C, "Pays on average 30.0 days late." },
   { "late 31",       31,        0,  0,      0,      KASSA_RISK_D, "Pays on average 31.0 days late." },
   { "late 31 and overdue 61", 31, 61, 0,    0,      KASSA_RISK_D, "Invoice # is 61 days overdue." },
   { "late 4, use 120 %", 4,     0,  100000, 120000, KASSA_RISK_C, "Owes €1,200.00, 120 % of the credit limit of €1,000.00." },
 };
+
+/* The table's entry for a customer agrees with the customer's own. */
+static void
+assert_table_matches (GHashTable                  *table,
+                      const KassaPaymentBehaviour *b)
+{
+  const KassaCustomerRisk *entry = g_hash_table_lookup (table, &b->customer_id);
+
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->customer_id, ==, b->customer_id);
+  g_assert_cmpint (entry->risk, ==, b->risk);
+  g_assert_cmpint (kassa_payment_risk_lookup (table, b->customer_id), ==, b->risk);
+  g_assert_cmpuint (entry->facts.paid_invoices, ==, b->history->len);
+  if (b->history->len > 0)
+    g_assert_cmpfloat (entry->facts.average_days_late, ==, b->average_days_late);
+  g_assert_cmpint (entry->facts.open, ==, b->open);
+  g_assert_cmpint (entry->facts.overdue, ==, b->overdue);
+  g_assert_cmpint (entry->facts.max_days_overdue, ==, b->max_days_overdue);
+  g_assert_cmpint (entry->facts.credit_limit, ==, b->credit_limit);
+}
 
 static void
 test_risk (Fixture       *f,
            gconstpointer  data)
 {
   KassaDay t = f->today;
+  gint64 customers[G_N_ELEMENTS (risk_cases)];
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (risk_cases); i++)
     {
@@ -811,6 +940,7 @@ test_risk (Fixture       *f,
       g_autofree char *number = NULL;
       g_autofree char *text = NULL;
 
+      customers[i] = customer;
       if (c->days_late != G_MININT)
         add_paid (f->store, customer, t - 100, 10000, c->days_late);
       if (c->days_overdue > 0)
@@ -836,6 +966,108 @@ test_risk (Fixture       *f,
       g_assert_cmpint (b->open, ==, c->open_not_due + (c->days_overdue > 0 ? 5000 : 0));
       g_assert_cmpint (b->overdue, ==, c->days_overdue > 0 ? 5000 : 0);
     }
+
+  table = kassa_payment_risk_table (f->store, t, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (table), ==, G_N_ELEMENTS (risk_cases));
+  for (guint i = 0; i < G_N_ELEMENTS (risk_cases); i++)
+    {
+      g_autoptr(KassaPaymentBehaviour) b = compute (f, customers[i], t);
+
+      g_test_message ("table case %s", risk_cases[i].name);
+      g_assert_cmpint (b->risk, ==, risk_cases[i].risk);
+      assert_table_matches (table, b);
+    }
+  g_assert_cmpint (kassa_payment_risk_lookup (table, customers[0] + 1000), ==, KASSA_RISK_A);
+}
+
+/* What counts as owed and overdue: a disputed invoice is still owed, a
+ * credit note carries what its original still had open, and of two
+ * invoices equally overdue the lower number is named. */
+static void
+test_risk_facts (Fixture       *f,
+                 gconstpointer  data)
+{
+  KassaDay t = f->today;
+  gint64 customer = add_customer_with (f->store, "Kiista Oy", 14, 100000);
+  g_autoptr(KassaPaymentBehaviour) b = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  const KassaCustomerRisk *entry;
+  gint64 disputed, credited;
+
+  /* Two invoices due T − 40 (40 days overdue): the first one added has
+   * the lower number.  One of them disputed: still counted. */
+  first = invoice_number (f->store, add_invoice (f->store, customer, t - 54, t - 40, 20000));
+  disputed = add_invoice (f->store, customer, t - 54, t - 40, 30000);
+  g_assert_true (kassa_store_set_invoice_disputed (f->store, disputed, TRUE, &error));
+  g_assert_no_error (error);
+  /* 500.00, 200.00 paid, then credited: the credit note (−500.00, state
+   * sent) carries the 300.00 still open: −500 + 300 = −200 owed back. */
+  credited = add_invoice (f->store, customer, t - 20, t - 6, 50000);
+  pay (f->store, credited, t - 10, 20000);
+  kassa_store_credit_invoice (f->store, credited, t - 5, &error);
+  g_assert_no_error (error);
+
+  /* Open 200 + 300 − 200 = 300.00, overdue 500.00, 40 days: C. */
+  b = compute (f, customer, t);
+  g_assert_cmpint (b->open, ==, 30000);
+  g_assert_cmpint (b->overdue, ==, 50000);
+  g_assert_cmpint (b->max_days_overdue, ==, 40);
+  g_assert_cmpint (b->risk, ==, KASSA_RISK_C);
+  text = g_strdup_printf ("Invoice %s is 40 days overdue.", first);
+  g_assert_cmpstr (b->risk_text, ==, text);
+
+  table = kassa_payment_risk_table (f->store, t, &error);
+  g_assert_no_error (error);
+  assert_table_matches (table, b);
+  entry = g_hash_table_lookup (table, &customer);
+  g_assert_cmpint (entry->facts.oldest_overdue_number, ==, g_ascii_strtoll (first, NULL, 10));
+}
+
+/* The demo company: the table's class of every customer is the one the
+ * customer view computes. */
+static void
+test_risk_table_demo (Fixture       *f,
+                      gconstpointer  data)
+{
+  KassaDemoSpec spec;
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[KASSA_RISK_D + 1] = { 0 };
+  guint classes_seen = 0;
+  GHashTableIter iter;
+  gpointer value;
+  gint64 start;
+
+  kassa_demo_spec_init_demo (&spec, f->today);
+  g_assert_true (kassa_demo_generate (f->store, &spec, &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  table = kassa_payment_risk_table (f->store, f->today, &error);
+  g_assert_no_error (error);
+  g_test_message ("demo risk table: %u customers (%.0f ms)", g_hash_table_size (table),
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (g_hash_table_size (table), ==, count_customers (f->store));
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const KassaCustomerRisk *entry = value;
+      g_autoptr(KassaPaymentBehaviour) own = compute (f, entry->customer_id, f->today);
+
+      assert_table_matches (table, own);
+      counts[entry->risk]++;
+    }
+
+  g_test_message ("demo risk classes: A %u, B %u, C %u, D %u",
+                  counts[0], counts[1], counts[2], counts[3]);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    classes_seen += counts[i] > 0;
+  g_assert_cmpuint (classes_seen, >=, 3);
 }
 
 /* Suggested credit limit */
@@ -905,7 +1137,11 @@ main (int   argc,
   ADD ("/payment-behaviour/backtest-hand", test_backtest_hand);
   ADD ("/payment-behaviour/backtest-empty", test_backtest_empty);
   g_test_add ("/payment-behaviour/demo", Fixture, NULL, fixture_set_up_empty, test_demo, fixture_tear_down);
+  g_test_add_func ("/payment-behaviour/risk-classify", test_risk_classify);
   ADD ("/payment-behaviour/risk", test_risk);
+  ADD ("/payment-behaviour/risk-facts", test_risk_facts);
+  g_test_add ("/payment-behaviour/risk-table-demo", Fixture, NULL, fixture_set_up_empty,
+              test_risk_table_demo, fixture_tear_down);
   ADD ("/payment-behaviour/credit-limit", test_credit_limit);
 
 #undef ADD
