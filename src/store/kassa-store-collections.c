@@ -379,6 +379,7 @@ validate_rate (const KassaReferenceRate  *rate,
   if (!kassa_day_is_valid (rate->start_date))
     return kassa_store_set_invalid (error, _("The start date of the reference rate is not valid."));
   if (rate->rate_bp < -1000 || rate->rate_bp > 5000)
+    /* xgettext:no-c-format */
     return kassa_store_set_invalid (error, _("The reference rate must be between −10 % and 50 %."));
 
   return TRUE;

@@ -49,6 +49,7 @@ static const KpiSpec kpi_specs[KASSA_N_KPIS] = {
     UNIT_DAYS },
   [KASSA_KPI_CEI] = {
     N_("Collection Effectiveness"),
+    /* xgettext:no-c-format */
     N_("Collection effectiveness index of the month: (receivables at its start + sales − receivables at its end) ÷ (receivables at its start + sales − receivables not yet due at its end) × 100. 100 % means everything due was collected."),
     UNIT_PERCENT },
   [KASSA_KPI_OVERDUE_SHARE] = {
