@@ -26,7 +26,7 @@ typedef struct
   GArray           *business_steps;    /* of KassaDunningStep */
   GArray           *consumer_steps;
   gboolean          reminder_fee_agreed;   /* Sweden: påminnelseavgift agreed in the terms */
-  gint              serious_overdue_days;  /* editor warning and risk, default 30 */
+  gint              serious_overdue_days;  /* the editor's overdue warning, default 30 */
   KassaAgingBasis   aging_basis;
   KassaWarningRule  warning;
 } KassaCollectionSettings;

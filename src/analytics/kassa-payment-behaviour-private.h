@@ -1,10 +1,10 @@
 /* kassa-payment-behaviour-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the payment statistics (kassa-payment-behaviour.c) and the expected
- * payment model with its backtest (kassa-payment-expected.c) share: the
- * reading of paid invoices and whole days and medians.  Not for other
- * modules.
+ * What the payment statistics (kassa-payment-behaviour.c), the reader of
+ * paid invoices (kassa-payment-history.c) and the expected payment model
+ * with its backtest (kassa-payment-expected.c) share: the reading of paid
+ * invoices and whole days and medians.  Not for other modules.
  */
 #pragma once
 
@@ -34,12 +34,16 @@ typedef struct
   gpointer          user_data;
 } KassaSettledQuery;
 
+/* kassa-payment-behaviour.c */
+
 /* Rounded half away from zero. */
 gint      kassa_payment_round_days      (double              days);
 /* Twice the median of n > 0 values: an integer, so that thresholds
  * compare exactly. */
 gint64    kassa_payment_twice_median    (const gint         *values,
                                          guint               n);
+
+/* kassa-payment-history.c */
 
 /* Calls query->func for every invoice paid in (query->from, query->to],
  * in one query over the payments. */

@@ -82,6 +82,8 @@ typedef struct
   gint64          credit_limit;        /* 0 = none */
   KassaRiskClass  risk;
   char           *risk_text;           /* translated reason */
+  /* Scaled by the class without credit use, so that applying it as the
+   * credit limit leaves it unchanged (kassa-payment-behaviour.c). */
   gint64          suggested_credit_limit;
   char           *suggested_credit_limit_text; /* translated reasoning */
 } KassaPaymentBehaviour;

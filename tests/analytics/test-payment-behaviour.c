@@ -4,7 +4,8 @@
  * Payment behaviour on temporary companies built through the KassaStore
  * API: history statistics, the early warning, expected payment dates, the
  * walk-forward backtest, the risk rule (alone, per customer and for all
- * customers at once) and the suggested credit limit.
+ * customers at once) and the suggested credit limit, which applying it
+ * does not change.
  * Every expected value is worked out by hand in the comments.  Today is
  * 2026-11-24 (T) unless a test says otherwise.
  */
@@ -343,7 +344,8 @@ test_history (Fixture       *f,
   g_assert_cmpint (b->suggested_credit_limit, ==, 10000);
   g_assert_cmpstr (b->suggested_credit_limit_text, ==,
                    "Average monthly sales €125.00 × 18 days (terms 14 + late 4) ÷ 30 × 120 % "
-                   "for risk class B, rounded up to a whole hundred: €100.00.");
+                   "for risk class B by payment behaviour (credit use not counted), "
+                   "rounded up to a whole hundred: €100.00.");
 
   /* As of 2026-03-20 the second part of B was not paid yet, and the window
    * (2025-03-20, 2026-03-20] still holds D and the edge one. */
@@ -1094,7 +1096,8 @@ test_credit_limit (Fixture       *f,
   g_assert_cmpint (ba->suggested_credit_limit, ==, 50000);
   g_assert_cmpstr (ba->suggested_credit_limit_text, ==,
                    "Average monthly sales €304.16 × 30 days (terms 30 + late 0) ÷ 30 × 150 % "
-                   "for risk class A, rounded up to a whole hundred: €500.00.");
+                   "for risk class A by payment behaviour (credit use not counted), "
+                   "rounded up to a whole hundred: €500.00.");
 
   /* C: 12,000.00 paid 20 days late: a month 100000 × 34 / 30 = 113333;
    * × 0.8 = 90666 → €1,000.00. */
@@ -1104,7 +1107,8 @@ test_credit_limit (Fixture       *f,
   g_assert_cmpint (bc->suggested_credit_limit, ==, 100000);
   g_assert_cmpstr (bc->suggested_credit_limit_text, ==,
                    "Average monthly sales €1,000.00 × 34 days (terms 14 + late 20) ÷ 30 × 80 % "
-                   "for risk class C, rounded up to a whole hundred: €1,000.00.");
+                   "for risk class C by payment behaviour (credit use not counted), "
+                   "rounded up to a whole hundred: €1,000.00.");
 
   /* D: 40 days late on average. */
   add_paid (f->store, d, t - 100, 1200000, 40);
@@ -1112,6 +1116,161 @@ test_credit_limit (Fixture       *f,
   g_assert_cmpint (bd->risk, ==, KASSA_RISK_D);
   g_assert_cmpint (bd->suggested_credit_limit, ==, 0);
   g_assert_cmpstr (bd->suggested_credit_limit_text, ==, "Risk class D: no credit should be extended.");
+}
+
+/* Applying the suggestion does not change it.  Each customer has one
+ * invoice paid days_late after its due date and one open invoice not yet
+ * due (both issued in the last 12 months, so sales are their sum); the
+ * suggestion is stored as the credit limit and computed again.  Credit use
+ * may change the shown class, never the class of the suggestion. */
+typedef struct
+{
+  const char     *name;
+  gint            terms;
+  gint64          limit;           /* before the suggestion is applied */
+  gint64          paid;
+  gint            days_late;
+  gint64          open_not_due;
+  KassaRiskClass  risk_before;
+  const char     *risk_text_before;
+  gint64          suggested;
+  const char     *suggested_text;
+  KassaRiskClass  risk_after;
+  const char     *risk_text_after;
+} StableLimitCase;
+
+static const StableLimitCase stable_limit_cases[] = {
+  /* 12,000.00 a year: a month 100000 × 14 / 30 = 46666; × 1.5 = 69999
+   * → €700.00.  Nothing owed: A before and after. */
+  { "nothing owed", 14, 0, 1200000, 0, 0,
+    KASSA_RISK_A, "Pays on time and has nothing overdue.",
+    70000,
+    "Average monthly sales €1,000.00 × 14 days (terms 14 + late 0) ÷ 30 × 150 % "
+    "for risk class A by payment behaviour (credit use not counted), "
+    "rounded up to a whole hundred: €700.00.",
+    KASSA_RISK_A, "Pays on time and has nothing overdue." },
+  /* 3,650.00 + 600.00 = 425000 ÷ 12 = 35416 × 30 / 30 = 35416; × 1.5 =
+   * 53124 → €600.00.  Owing 600.00 is then 100 % of it: B (over 80 %),
+   * and the suggestion stays A's. */
+  { "fully used", 30, 0, 365000, 0, 60000,
+    KASSA_RISK_A, "Pays on time and has nothing overdue.",
+    60000,
+    "Average monthly sales €354.16 × 30 days (terms 30 + late 0) ÷ 30 × 150 % "
+    "for risk class A by payment behaviour (credit use not counted), "
+    "rounded up to a whole hundred: €600.00.",
+    KASSA_RISK_B, "Owes €600.00, 100 % of the credit limit of €600.00." },
+  /* The reported bug: 12,000.00 + 6,000.00 = 1800000 ÷ 12 = 150000 × (14
+   * + 5) / 30 = 95000; × 1.2 (B, 5 days late) = 114000 → €1,200.00.
+   * Owing 6,000.00 is then 500 % of it: C, which used to scale the next
+   * suggestion by 80 % (76000 → €800.00). */
+  { "over the suggestion", 14, 0, 1200000, 5, 600000,
+    KASSA_RISK_B, "Pays on average 5.0 days late.",
+    120000,
+    "Average monthly sales €1,500.00 × 19 days (terms 14 + late 5) ÷ 30 × 120 % "
+    "for risk class B by payment behaviour (credit use not counted), "
+    "rounded up to a whole hundred: €1,200.00.",
+    KASSA_RISK_C, "Owes €6,000.00, 500 % of the credit limit of €1,200.00." },
+  /* Over a limit already: 3,650.00 + 1,500.00 = 515000 ÷ 12 = 42916 × 30
+   * / 30 = 42916; × 1.5 = 64374 → €700.00; owing 1,500.00 is 150 % of
+   * €1,000.00 before and 214 % (150000 × 100 ÷ 70000, truncated) after. */
+  { "over the limit", 30, 100000, 365000, 0, 150000,
+    KASSA_RISK_C, "Owes €1,500.00, 150 % of the credit limit of €1,000.00.",
+    70000,
+    "Average monthly sales €429.16 × 30 days (terms 30 + late 0) ÷ 30 × 150 % "
+    "for risk class A by payment behaviour (credit use not counted), "
+    "rounded up to a whole hundred: €700.00.",
+    KASSA_RISK_C, "Owes €1,500.00, 214 % of the credit limit of €700.00." },
+};
+
+static void
+set_credit_limit (KassaStore *store,
+                  gint64      customer_id,
+                  gint64      credit_limit)
+{
+  g_autoptr(KassaCustomerRecord) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = kassa_store_get_customer (store, customer_id, &error);
+  g_assert_no_error (error);
+  customer->credit_limit = credit_limit;
+  g_assert_true (kassa_store_save_customer (store, customer, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_credit_limit_stable (Fixture       *f,
+                          gconstpointer  data)
+{
+  KassaDay t = f->today;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stable_limit_cases); i++)
+    {
+      const StableLimitCase *c = &stable_limit_cases[i];
+      gint64 customer = add_customer_with (f->store, c->name, c->terms, c->limit);
+      g_autoptr(KassaPaymentBehaviour) before = NULL;
+      g_autoptr(KassaPaymentBehaviour) after = NULL;
+
+      g_test_message ("stable limit case %s", c->name);
+      add_paid (f->store, customer, t - 100, c->paid, c->days_late);
+      if (c->open_not_due > 0)
+        add_invoice (f->store, customer, t - 1, t + 13, c->open_not_due);
+
+      before = compute (f, customer, t);
+      g_assert_cmpint (before->risk, ==, c->risk_before);
+      g_assert_cmpstr (before->risk_text, ==, c->risk_text_before);
+      g_assert_cmpint (before->suggested_credit_limit, ==, c->suggested);
+      g_assert_cmpstr (before->suggested_credit_limit_text, ==, c->suggested_text);
+
+      set_credit_limit (f->store, customer, before->suggested_credit_limit);
+      after = compute (f, customer, t);
+      g_assert_cmpint (after->credit_limit, ==, c->suggested);
+      g_assert_cmpint (after->risk, ==, c->risk_after);
+      g_assert_cmpstr (after->risk_text, ==, c->risk_text_after);
+      g_assert_cmpint (after->suggested_credit_limit, ==, before->suggested_credit_limit);
+      g_assert_cmpstr (after->suggested_credit_limit_text, ==, before->suggested_credit_limit_text);
+    }
+}
+
+/* A customer over its limit: the shown class is C from credit use alone,
+ * the suggestion is scaled by the class without it. */
+static void
+test_credit_limit_exceeded (Fixture       *f,
+                            gconstpointer  data)
+{
+  KassaDay t = f->today;
+  gint64 customer = add_customer_with (f->store, "Ylitys Oy", 30, 100000);
+  g_autoptr(KassaPaymentBehaviour) b = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  /* 3,650.00 paid on its due date: no delay, nothing overdue.  Open
+   * 1,500.00 not yet due against a limit of 1,000.00: 150000 × 100 >
+   * 100000 × 100, class C by credit use. */
+  id = add_invoice (f->store, customer, t - 60, t - 30, 365000);
+  pay (f->store, id, t - 30, 365000);
+  add_invoice (f->store, customer, t - 1, t + 29, 150000);
+
+  b = compute (f, customer, t);
+  g_assert_cmpint (b->open, ==, 150000);
+  g_assert_cmpint (b->overdue, ==, 0);
+  g_assert_cmpint (b->risk, ==, KASSA_RISK_C);
+  g_assert_cmpstr (b->risk_text, ==, "Owes €1,500.00, 150 % of the credit limit of €1,000.00.");
+
+  /* Without credit use the class is A: sales 365000 + 150000 = 515000,
+   * a month 42916 (truncated) × (30 + 0) / 30 = 42916; × 1.5 = 42 × 1500
+   * + 916 × 1500 / 1000 = 64374 → €700.00 (with C's 80 % it would be
+   * 34332 → €400.00). */
+  g_assert_cmpint (b->suggested_credit_limit, ==, 70000);
+  g_assert_cmpstr (b->suggested_credit_limit_text, ==,
+                   "Average monthly sales €429.16 × 30 days (terms 30 + late 0) ÷ 30 × 150 % "
+                   "for risk class A by payment behaviour (credit use not counted), "
+                   "rounded up to a whole hundred: €700.00.");
+
+  /* The risk table keeps counting credit use. */
+  table = kassa_payment_risk_table (f->store, t, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kassa_payment_risk_lookup (table, customer), ==, KASSA_RISK_C);
 }
 
 int
@@ -1143,6 +1302,8 @@ main (int   argc,
   g_test_add ("/payment-behaviour/risk-table-demo", Fixture, NULL, fixture_set_up_empty,
               test_risk_table_demo, fixture_tear_down);
   ADD ("/payment-behaviour/credit-limit", test_credit_limit);
+  ADD ("/payment-behaviour/credit-limit-stable", test_credit_limit_stable);
+  ADD ("/payment-behaviour/credit-limit-exceeded", test_credit_limit_exceeded);
 
 #undef ADD
 
