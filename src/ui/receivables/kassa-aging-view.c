@@ -3,8 +3,7 @@
  *
  * The customer table holds at most one row per customer with something
  * open (thousands, not millions), so it is an in-memory list sorted by a
- * GtkSortListModel.  The drill-down may list a whole bucket of a large
- * company: it is read in a worker thread with its own store connection.
+ * GtkSortListModel.  The drill-down is KassaAgingDrilldown.
  */
 #define G_LOG_DOMAIN "kassa-aging-view"
 
@@ -12,26 +11,15 @@
 
 #include <glib/gi18n.h>
 
+#include "kassa-aging-drilldown.h"
 #include "kassa-aging-view.h"
 #include "kassa-clock.h"
 #include "kassa-date.h"
 #include "kassa-format.h"
-#include "kassa-invoice-window.h"
 
 /* Column keys of the customer table: the buckets, then these. */
 #define KEY_TOTAL    KASSA_AGING_N_BUCKETS
 #define KEY_CUSTOMER (KASSA_AGING_N_BUCKETS + 1)
-
-/* Column keys of the invoice table. */
-enum
-{
-  INVOICE_KEY_NUMBER,
-  INVOICE_KEY_CUSTOMER,
-  INVOICE_KEY_DUE,
-  INVOICE_KEY_DAYS,
-  INVOICE_KEY_OPEN,
-  INVOICE_KEY_DISPUTED,
-};
 
 #define COLUMN_KEY "kassa-column-key"
 #define LIST_ITEM_KEY "kassa-list-item"
@@ -82,39 +70,6 @@ kassa_aging_row_item_new (const KassaAgingRow *row)
   return self;
 }
 
-#define KASSA_TYPE_AGING_INVOICE_ITEM (kassa_aging_invoice_item_get_type ())
-G_DECLARE_FINAL_TYPE (KassaAgingInvoiceItem, kassa_aging_invoice_item, KASSA, AGING_INVOICE_ITEM,
-                      GObject)
-
-struct _KassaAgingInvoiceItem
-{
-  GObject            parent_instance;
-  KassaAgingInvoice *invoice;
-};
-
-G_DEFINE_FINAL_TYPE (KassaAgingInvoiceItem, kassa_aging_invoice_item, G_TYPE_OBJECT)
-
-static void
-kassa_aging_invoice_item_finalize (GObject *object)
-{
-  KassaAgingInvoiceItem *self = KASSA_AGING_INVOICE_ITEM (object);
-
-  g_clear_pointer (&self->invoice, kassa_aging_invoice_free);
-
-  G_OBJECT_CLASS (kassa_aging_invoice_item_parent_class)->finalize (object);
-}
-
-static void
-kassa_aging_invoice_item_class_init (KassaAgingInvoiceItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = kassa_aging_invoice_item_finalize;
-}
-
-static void
-kassa_aging_invoice_item_init (KassaAgingInvoiceItem *self)
-{
-}
-
 /* ---- the view ---- */
 
 typedef struct
@@ -133,14 +88,7 @@ struct _KassaAgingView
   AdwStatusPage         *empty_page;
   GtkFlowBox            *bucket_box;
   GtkColumnView         *customer_view;
-  GtkColumnView         *invoice_view;
-  GtkLabel              *drill_title;
-  GtkLabel              *drill_subtitle;
-  GtkLabel              *drill_summary;
-  GtkSpinner            *drill_spinner;
-  GtkDropDown           *bucket_dropdown;
-  GtkStack              *drill_stack;
-  AdwStatusPage         *drill_empty_page;
+  KassaAgingDrilldown   *drilldown;
   GtkMenuButton         *as_of_button;
   GtkPopover            *as_of_popover;
   GtkCalendar           *calendar;
@@ -148,26 +96,17 @@ struct _KassaAgingView
   GtkLabel              *total_amount;
   GtkLabel              *total_count;
   GtkWidget             *context_menu;
-  GtkColumnViewColumn   *invoice_days_column;
   BucketCard             cards[KASSA_AGING_N_BUCKETS + 1];
 
   KassaStore            *store;
   char                  *currency;
   GListStore            *customers;
   GtkSortListModel      *sorted_customers;
-  GListStore            *invoices;
-  GtkSortListModel      *sorted_invoices;
-  GCancellable          *drill_cancellable;
   /* What the controls ask for … */
   KassaDay               query_as_of;
   KassaAgingBasis        query_basis;
   /* … and what the aging shown was computed for. */
   KassaDay               as_of;
-  KassaAgingBasis        basis;
-  gboolean               have_aging;
-  gint64                 drill_customer_id;
-  char                  *drill_customer_name;
-  gboolean               setting_dropdown;
   gboolean               setting_controls;
 };
 
@@ -180,14 +119,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWindow *
-parent_window (KassaAgingView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
 
 static char *
 format_money (KassaAgingView *self,
@@ -282,80 +213,6 @@ bind_customer_cell (GtkSignalListItemFactory *factory,
     set_money_or_blank (self, label, row->buckets[key]);
 }
 
-static const KassaAgingInvoice *
-item_invoice (GtkListItem *item)
-{
-  return KASSA_AGING_INVOICE_ITEM (gtk_list_item_get_item (item))->invoice;
-}
-
-static void
-setup_invoice_cell (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    KassaAgingView           *self)
-{
-  int key = column_key (factory);
-  gboolean numeric = (key == INVOICE_KEY_NUMBER || key == INVOICE_KEY_DAYS ||
-                      key == INVOICE_KEY_OPEN);
-
-  gtk_list_item_set_child (item, create_cell_label (numeric));
-}
-
-static char *
-format_days (KassaAgingView          *self,
-             const KassaAgingInvoice *invoice)
-{
-  /* By due date a day count of 0 or less is "not yet due", which reads
-   * better than a negative number. */
-  if (self->basis == KASSA_AGING_BY_DUE_DATE && invoice->days <= 0)
-    return g_strdup (C_("aging days", "not due"));
-
-  return g_strdup_printf ("%d", invoice->days);
-}
-
-static char *
-format_invoice_cell (KassaAgingView          *self,
-                     const KassaAgingInvoice *invoice,
-                     int                      key)
-{
-  switch (key)
-    {
-    case INVOICE_KEY_NUMBER:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, invoice->number);
-    case INVOICE_KEY_CUSTOMER:
-      return g_strdup (invoice->customer_name != NULL ? invoice->customer_name : "");
-    case INVOICE_KEY_DUE:
-      return kassa_format_day (invoice->due_date);
-    case INVOICE_KEY_DAYS:
-      return format_days (self, invoice);
-    case INVOICE_KEY_OPEN:
-      return format_money (self, invoice->open);
-    case INVOICE_KEY_DISPUTED:
-      return g_strdup (invoice->disputed ? C_("invoice", "Disputed") : "");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static void
-bind_invoice_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   KassaAgingView           *self)
-{
-  const KassaAgingInvoice *invoice = item_invoice (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  int key = column_key (factory);
-  g_autofree char *text = format_invoice_cell (self, invoice, key);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-
-  if (key == INVOICE_KEY_DISPUTED)
-    gtk_widget_add_css_class (label, "warning");
-  else if (key == INVOICE_KEY_DAYS && self->basis == KASSA_AGING_BY_DUE_DATE && invoice->days <= 0)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
-}
-
 /* ---- sorters ---- */
 
 static gint64
@@ -389,43 +246,6 @@ compare_rows (gconstpointer a,
 
   x = row_value (left, key);
   y = row_value (right, key);
-  return x < y ? GTK_ORDERING_SMALLER : x > y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static gint64
-invoice_value (const KassaAgingInvoice *invoice,
-               int                      key)
-{
-  switch (key)
-    {
-    case INVOICE_KEY_NUMBER:
-      return invoice->number;
-    case INVOICE_KEY_DUE:
-      return invoice->due_date;
-    case INVOICE_KEY_DAYS:
-      return invoice->days;
-    case INVOICE_KEY_OPEN:
-      return invoice->open;
-    default:
-      return invoice->disputed;
-    }
-}
-
-static int
-compare_invoices (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  const KassaAgingInvoice *left = ((const KassaAgingInvoiceItem *) a)->invoice;
-  const KassaAgingInvoice *right = ((const KassaAgingInvoiceItem *) b)->invoice;
-  int key = GPOINTER_TO_INT (user_data);
-  gint64 x, y;
-
-  if (key == INVOICE_KEY_CUSTOMER)
-    return compare_names (left->customer_name, right->customer_name);
-
-  x = invoice_value (left, key);
-  y = invoice_value (right, key);
   return x < y ? GTK_ORDERING_SMALLER : x > y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
@@ -486,34 +306,6 @@ build_customer_columns (KassaAgingView *self)
 
   /* Largest balances first, as the analytics deliver them. */
   gtk_column_view_sort_by_column (self->customer_view, total, GTK_SORT_DESCENDING);
-}
-
-static GtkColumnViewColumn *
-add_invoice_column (KassaAgingView *self,
-                    const char     *title,
-                    int             key,
-                    int             width)
-{
-  GtkColumnViewColumn *column = add_column (self->invoice_view, title, key,
-                                            G_CALLBACK (setup_invoice_cell),
-                                            G_CALLBACK (bind_invoice_cell),
-                                            compare_invoices, self);
-
-  gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_column_set_expand (column, key == INVOICE_KEY_CUSTOMER);
-
-  return column;
-}
-
-static void
-build_invoice_columns (KassaAgingView *self)
-{
-  add_invoice_column (self, C_("column", "Number"), INVOICE_KEY_NUMBER, 90);
-  add_invoice_column (self, _("Customer"), INVOICE_KEY_CUSTOMER, 180);
-  add_invoice_column (self, _("Due Date"), INVOICE_KEY_DUE, 110);
-  self->invoice_days_column = add_invoice_column (self, _("Days Overdue"), INVOICE_KEY_DAYS, 110);
-  add_invoice_column (self, C_("amount", "Open"), INVOICE_KEY_OPEN, 130);
-  add_invoice_column (self, C_("column", "Disputed"), INVOICE_KEY_DISPUTED, 100);
 }
 
 /* ---- bucket cards ---- */
@@ -614,173 +406,6 @@ set_bucket_card (KassaAgingView *self,
     gtk_widget_add_css_class (amount_label, "error");
 }
 
-/* ---- drill-down ---- */
-
-typedef struct
-{
-  char            *store_path;
-  KassaDay         as_of;
-  KassaAgingBasis  basis;
-  gint64           customer_id;
-  int              bucket;
-} DrillQuery;
-
-static void
-drill_query_free (DrillQuery *query)
-{
-  g_free (query->store_path);
-  g_free (query);
-}
-
-static GListStore *
-wrap_invoices (GPtrArray *invoices)
-{
-  GListStore *items = g_list_store_new (KASSA_TYPE_AGING_INVOICE_ITEM);
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_full (invoices->len, g_object_unref);
-
-  /* The items take over the invoices. */
-  g_ptr_array_set_free_func (invoices, NULL);
-  for (guint i = 0; i < invoices->len; i++)
-    {
-      KassaAgingInvoiceItem *item = g_object_new (KASSA_TYPE_AGING_INVOICE_ITEM, NULL);
-
-      item->invoice = g_ptr_array_index (invoices, i);
-      g_ptr_array_add (objects, item);
-    }
-
-  g_list_store_splice (items, 0, 0, objects->pdata, objects->len);
-  return items;
-}
-
-static void
-read_invoices_in_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
-{
-  DrillQuery *query = task_data;
-  g_autoptr(KassaStore) store = NULL;
-  g_autoptr(GPtrArray) invoices = NULL;
-  GError *error = NULL;
-
-  store = kassa_store_open (query->store_path, &error);
-  if (store != NULL)
-    invoices = kassa_aging_list_invoices (store, query->as_of, query->basis, query->customer_id,
-                                          query->bucket, &error);
-
-  if (invoices == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, wrap_invoices (invoices), g_object_unref);
-}
-
-static int
-selected_bucket (KassaAgingView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->bucket_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return KASSA_AGING_VIEW_ALL_BUCKETS;
-
-  return (int) selected - 1;
-}
-
-static void
-update_drill_summary (KassaAgingView *self)
-{
-  GListModel *model = G_LIST_MODEL (self->invoices);
-  guint n = g_list_model_get_n_items (model);
-  gint64 open = 0;
-  g_autofree char *money = NULL;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KassaAgingInvoiceItem) item = g_list_model_get_item (model, i);
-
-      open += item->invoice->open;
-    }
-
-  money = format_money (self, open);
-  /* Translators: under the drill-down list: how many invoices and their open total */
-  text = g_strdup_printf (ngettext ("%u invoice, %s open", "%u invoices, %s open", n), n, money);
-  gtk_label_set_text (self->drill_summary, text);
-  gtk_stack_set_visible_child_name (self->drill_stack, n > 0 ? "list" : "empty");
-
-  adw_status_page_set_description (self->drill_empty_page,
-                                   selected_bucket (self) == KASSA_AGING_VIEW_ALL_BUCKETS
-                                   ? _("Nothing was open on that day.")
-                                   : _("Choose another bucket to see its invoices."));
-}
-
-static void
-set_drill_busy (KassaAgingView *self,
-                gboolean        busy)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->drill_spinner), busy);
-  gtk_spinner_set_spinning (self->drill_spinner, busy);
-}
-
-static void
-on_invoices_read (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  KassaAgingView *self = KASSA_AGING_VIEW (source_object);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  g_autoptr(GListStore) invoices = NULL;
-  g_autoptr(GError) error = NULL;
-
-  invoices = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* A newer query replaced this one, or the view is gone. */
-  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->drill_cancellable)
-    return;
-
-  g_clear_object (&self->drill_cancellable);
-  set_drill_busy (self, FALSE);
-
-  if (invoices == NULL)
-    {
-      g_warning ("Cannot list the aging invoices: %s", error->message);
-      gtk_label_set_text (self->drill_summary, error->message);
-      return;
-    }
-
-  g_list_store_remove_all (self->invoices);
-  g_set_object (&self->invoices, invoices);
-  gtk_sort_list_model_set_model (self->sorted_invoices, G_LIST_MODEL (invoices));
-  update_drill_summary (self);
-}
-
-static void
-start_drill_query (KassaAgingView *self)
-{
-  g_autoptr(GTask) task = NULL;
-  DrillQuery *query;
-
-  if (!self->have_aging)
-    return;
-
-  if (self->drill_cancellable != NULL)
-    g_cancellable_cancel (self->drill_cancellable);
-  g_clear_object (&self->drill_cancellable);
-  self->drill_cancellable = g_cancellable_new ();
-
-  query = g_new0 (DrillQuery, 1);
-  query->store_path = g_strdup (kassa_store_get_path (self->store));
-  query->as_of = self->as_of;
-  query->basis = self->basis;
-  query->customer_id = self->drill_customer_id;
-  query->bucket = selected_bucket (self);
-
-  set_drill_busy (self, TRUE);
-  task = g_task_new (self, self->drill_cancellable, on_invoices_read, NULL);
-  g_task_set_source_tag (task, start_drill_query);
-  g_task_set_task_data (task, query, (GDestroyNotify) drill_query_free);
-  g_task_run_in_thread (task, read_invoices_in_thread);
-}
-
 static const KassaAgingRow *
 find_row (KassaAgingView *self,
           gint64          customer_id)
@@ -798,59 +423,25 @@ find_row (KassaAgingView *self,
   return NULL;
 }
 
-/* The customer's name from the aging, or from the store when nothing of
- * theirs is open (a drill-down asked for before the aging arrived). */
-static void
-resolve_customer_name (KassaAgingView *self)
+/* (nullable): the customer's name from the aging, or from the store when
+ * nothing of theirs is open (a drill-down asked for before the aging
+ * arrived); NULL for all customers. */
+static char *
+resolve_customer_name (KassaAgingView *self,
+                       gint64          customer_id)
 {
   const KassaAgingRow *row;
   g_autoptr(KassaCustomerRecord) customer = NULL;
 
-  g_clear_pointer (&self->drill_customer_name, g_free);
-  if (self->drill_customer_id == 0)
-    return;
+  if (customer_id == 0)
+    return NULL;
 
-  row = find_row (self, self->drill_customer_id);
+  row = find_row (self, customer_id);
   if (row != NULL)
-    {
-      self->drill_customer_name = g_strdup (row->customer_name);
-      return;
-    }
+    return g_strdup (row->customer_name);
 
-  customer = kassa_store_get_customer (self->store, self->drill_customer_id, NULL);
-  if (customer != NULL)
-    self->drill_customer_name = g_strdup (customer->name);
-}
-
-static void
-update_drill_titles (KassaAgingView *self)
-{
-  g_autofree char *as_of = kassa_format_day (self->as_of);
-  g_autofree char *subtitle = NULL;
-  const char *title = self->drill_customer_name;
-
-  if (self->drill_customer_id == 0)
-    title = _("All Customers");
-
-  gtk_label_set_text (self->drill_title, title != NULL ? title : "");
-  /* Translators: under the drill-down title; %s is the "as of" date */
-  subtitle = g_strdup_printf (self->basis == KASSA_AGING_BY_DUE_DATE
-                              ? _("Open on %s, aged by due date")
-                              : _("Open on %s, aged by invoice date"), as_of);
-  gtk_label_set_text (self->drill_subtitle, subtitle);
-
-  gtk_column_view_column_set_title (self->invoice_days_column,
-                                    self->basis == KASSA_AGING_BY_DUE_DATE
-                                    ? _("Days Overdue") : _("Days Since Invoice"));
-}
-
-static void
-on_bucket_filter_changed (KassaAgingView *self)
-{
-  if (self->setting_dropdown || !kassa_aging_view_get_showing_invoices (self))
-    return;
-
-  start_drill_query (self);
+  customer = kassa_store_get_customer (self->store, customer_id, NULL);
+  return customer != NULL ? g_strdup (customer->name) : NULL;
 }
 
 static void
@@ -861,16 +452,6 @@ on_customer_activate (KassaAgingView *self,
 
   if (row != NULL)
     kassa_aging_view_show_invoices (self, row->customer_id, KASSA_AGING_VIEW_ALL_BUCKETS);
-}
-
-static void
-on_invoice_activate (KassaAgingView *self,
-                     guint           position)
-{
-  const KassaAgingInvoice *invoice = kassa_aging_view_get_invoice (self, position);
-
-  if (invoice != NULL)
-    kassa_invoice_window_present (parent_window (self), self->store, invoice->invoice_id, 0);
 }
 
 /* ---- context menu ---- */
@@ -1065,15 +646,10 @@ kassa_aging_view_dispose (GObject *object)
 {
   KassaAgingView *self = KASSA_AGING_VIEW (object);
 
-  if (self->drill_cancellable != NULL)
-    g_cancellable_cancel (self->drill_cancellable);
-  g_clear_object (&self->drill_cancellable);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_AGING_VIEW);
   g_clear_object (&self->sorted_customers);
   g_clear_object (&self->customers);
-  g_clear_object (&self->sorted_invoices);
-  g_clear_object (&self->invoices);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kassa_aging_view_parent_class)->dispose (object);
@@ -1085,7 +661,6 @@ kassa_aging_view_finalize (GObject *object)
   KassaAgingView *self = KASSA_AGING_VIEW (object);
 
   g_free (self->currency);
-  g_free (self->drill_customer_name);
 
   G_OBJECT_CLASS (kassa_aging_view_parent_class)->finalize (object);
 }
@@ -1101,6 +676,7 @@ kassa_aging_view_class_init (KassaAgingViewClass *klass)
   widget_class->measure = kassa_aging_view_measure;
   widget_class->size_allocate = kassa_aging_view_size_allocate;
 
+  g_type_ensure (KASSA_TYPE_AGING_DRILLDOWN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kassa-aging-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, stack);
@@ -1109,14 +685,7 @@ kassa_aging_view_class_init (KassaAgingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, bucket_box);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, customer_view);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, invoice_view);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, drill_title);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, drill_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, drill_summary);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, drill_spinner);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, bucket_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, drill_stack);
-  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, drill_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, drilldown);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, as_of_popover);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, calendar);
@@ -1124,8 +693,6 @@ kassa_aging_view_class_init (KassaAgingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, total_amount);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, total_count);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_invoice_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_bucket_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_today_clicked);
@@ -1151,18 +718,6 @@ kassa_aging_view_class_init (KassaAgingViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-static GtkStringList *
-create_bucket_choices (void)
-{
-  GtkStringList *choices = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (choices, _("All Buckets"));
-  for (int bucket = 0; bucket < KASSA_AGING_N_BUCKETS; bucket++)
-    gtk_string_list_append (choices, bucket_title (bucket));
-
-  return choices;
-}
-
 static void
 setup_models (KassaAgingView *self)
 {
@@ -1175,26 +730,14 @@ setup_models (KassaAgingView *self)
   gtk_column_view_set_model (self->customer_view,
                              GTK_SELECTION_MODEL (gtk_single_selection_new (
                                g_object_ref (G_LIST_MODEL (self->sorted_customers)))));
-
-  self->invoices = g_list_store_new (KASSA_TYPE_AGING_INVOICE_ITEM);
-  sorter = gtk_column_view_get_sorter (self->invoice_view);
-  self->sorted_invoices = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->invoices)),
-                                                   g_object_ref (sorter));
-  gtk_column_view_set_model (self->invoice_view,
-                             GTK_SELECTION_MODEL (gtk_single_selection_new (
-                               g_object_ref (G_LIST_MODEL (self->sorted_invoices)))));
 }
 
 static void
 kassa_aging_view_init (KassaAgingView *self)
 {
-  g_autoptr(GtkStringList) choices = create_bucket_choices ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drop_down_set_model (self->bucket_dropdown, G_LIST_MODEL (choices));
   build_customer_columns (self);
-  build_invoice_columns (self);
   build_bucket_cards (self);
   setup_models (self);
 
@@ -1220,6 +763,7 @@ kassa_aging_view_new (KassaStore *store)
 
   self = g_object_new (KASSA_TYPE_AGING_VIEW, NULL);
   self->store = g_object_ref (store);
+  kassa_aging_drilldown_set_store (self->drilldown, store);
 
   return GTK_WIDGET (self);
 }
@@ -1263,8 +807,7 @@ kassa_aging_view_set_aging (KassaAgingView *self,
   g_free (self->currency);
   self->currency = g_strdup (currency);
   self->as_of = aging->as_of;
-  self->basis = aging->basis;
-  self->have_aging = TRUE;
+  kassa_aging_drilldown_set_aging (self->drilldown, aging->as_of, aging->basis, currency);
 
   for (int bucket = 0; bucket < KASSA_AGING_N_BUCKETS; bucket++)
     {
@@ -1279,9 +822,10 @@ kassa_aging_view_set_aging (KassaAgingView *self,
 
   if (kassa_aging_view_get_showing_invoices (self))
     {
-      resolve_customer_name (self);
-      update_drill_titles (self);
-      start_drill_query (self);
+      gint64 customer_id = kassa_aging_drilldown_get_customer_id (self->drilldown);
+      g_autofree char *name = resolve_customer_name (self, customer_id);
+
+      kassa_aging_drilldown_reload (self->drilldown, name);
     }
 }
 
@@ -1299,24 +843,15 @@ kassa_aging_view_show_invoices (KassaAgingView *self,
                                 gint64          customer_id,
                                 int             bucket)
 {
+  g_autofree char *name = NULL;
+
   g_return_if_fail (KASSA_IS_AGING_VIEW (self));
   g_return_if_fail (bucket >= KASSA_AGING_VIEW_ALL_BUCKETS && bucket < KASSA_AGING_N_BUCKETS);
 
-  self->drill_customer_id = customer_id;
-  resolve_customer_name (self);
-
-  self->setting_dropdown = TRUE;
-  gtk_drop_down_set_selected (self->bucket_dropdown, (guint) (bucket + 1));
-  self->setting_dropdown = FALSE;
-
-  /* The previous drill-down's rows must not show under the new title. */
-  g_list_store_remove_all (self->invoices);
-  gtk_label_set_text (self->drill_summary, "");
-  update_drill_titles (self);
+  name = resolve_customer_name (self, customer_id);
   gtk_stack_set_visible_child_name (self->stack, "invoices");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "aging.back", TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->invoice_view));
-  start_drill_query (self);
+  kassa_aging_drilldown_show (self->drilldown, customer_id, name, bucket);
 }
 
 void
@@ -1324,10 +859,7 @@ kassa_aging_view_show_summary (KassaAgingView *self)
 {
   g_return_if_fail (KASSA_IS_AGING_VIEW (self));
 
-  if (self->drill_cancellable != NULL)
-    g_cancellable_cancel (self->drill_cancellable);
-  g_clear_object (&self->drill_cancellable);
-  set_drill_busy (self, FALSE);
+  kassa_aging_drilldown_stop (self->drilldown);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "aging.back", FALSE);
@@ -1338,7 +870,7 @@ kassa_aging_view_get_busy (KassaAgingView *self)
 {
   g_return_val_if_fail (KASSA_IS_AGING_VIEW (self), FALSE);
 
-  return self->drill_cancellable != NULL;
+  return kassa_aging_drilldown_get_busy (self->drilldown);
 }
 
 gboolean
@@ -1375,19 +907,16 @@ kassa_aging_view_get_invoice_model (KassaAgingView *self)
 {
   g_return_val_if_fail (KASSA_IS_AGING_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sorted_invoices);
+  return kassa_aging_drilldown_get_invoice_model (self->drilldown);
 }
 
 const KassaAgingInvoice *
 kassa_aging_view_get_invoice (KassaAgingView *self,
                               guint           position)
 {
-  g_autoptr(KassaAgingInvoiceItem) item = NULL;
-
   g_return_val_if_fail (KASSA_IS_AGING_VIEW (self), NULL);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->sorted_invoices), position);
-  return item != NULL ? item->invoice : NULL;
+  return kassa_aging_drilldown_get_invoice (self->drilldown, position);
 }
 
 const char *

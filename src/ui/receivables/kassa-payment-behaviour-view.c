@@ -17,7 +17,6 @@
 #include "kassa-money.h"
 #include "kassa-payment-behaviour-view.h"
 
-#define CHART_HEIGHT 168
 /* A slope smaller than this (days per invoice) is noise, not a trend. */
 #define STEADY_TREND_DAYS 0.5
 #define RELEVANT_CHANGES (KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS | \
@@ -389,303 +388,6 @@ on_chart_leave (KassaPaymentBehaviourView *self)
   set_highlight (self, -1);
 }
 
-/* Building the widgets */
-
-/* A wrapping label.  Its natural width is bounded: unbounded, a long
- * translation asks for its whole length on one line, and the window grows
- * to give it that. */
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkLabel *
-value_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* Short values: wrapping would break "21.4 days" in two. */
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "numeric");
-  return GTK_LABEL (label);
-}
-
-static GtkLabel *
-add_figure_row (GtkListBox    *list,
-                const char    *title,
-                AdwActionRow **row_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkLabel *value = value_label_new ();
-
-  /* Reasons and names come from data: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (value));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
-                                  -1);
-  gtk_list_box_append (list, row);
-
-  if (row_out != NULL)
-    *row_out = ADW_ACTION_ROW (row);
-  return value;
-}
-
-static GtkWidget *
-warning_banner_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = label_new (NULL, NULL);
-
-  gtk_widget_add_css_class (banner, "kassa-warning-banner");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Early warning"),
-                                  -1);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (banner), icon);
-  gtk_box_append (GTK_BOX (banner), label);
-  gtk_widget_set_visible (banner, FALSE);
-
-  self->warning_label = GTK_LABEL (label);
-  return banner;
-}
-
-static GtkWidget *
-risk_card_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *badge = gtk_label_new (NULL);
-  GtkWidget *title = label_new (NULL, "heading");
-  GtkWidget *reason = label_new (NULL, NULL);
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "kassa-details");
-  gtk_widget_add_css_class (badge, "kassa-risk-badge");
-  gtk_widget_add_css_class (badge, "title-3");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (badge, _("Risk class from A (pays on time) to D (do not extend credit)"));
-
-  gtk_label_set_selectable (GTK_LABEL (reason), TRUE);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), reason);
-  gtk_box_append (GTK_BOX (card), badge);
-  gtk_box_append (GTK_BOX (card), texts);
-
-  self->risk_badge = GTK_LABEL (badge);
-  self->risk_title = GTK_LABEL (title);
-  self->risk_reason = GTK_LABEL (reason);
-  return card;
-}
-
-/* Like the other rows, with the reasoning below in a label of bounded
- * width: a long AdwActionRow subtitle would widen the window. */
-static GtkWidget *
-suggested_row_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = label_new (_("Suggested Credit Limit"), NULL);
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Apply"));
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_hexpand (title, TRUE);
-
-  self->suggested_value = value_label_new ();
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->suggested_value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
-                                  -1);
-  gtk_widget_set_valign (apply, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (apply, _("Use the suggested amount as this customer’s credit limit"));
-  g_signal_connect_object (apply, "clicked", G_CALLBACK (on_apply_clicked), self,
-                           G_CONNECT_SWAPPED);
-  self->apply_button = GTK_BUTTON (apply);
-
-  self->suggested_reason = GTK_LABEL (label_new (NULL, "dim-label"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->suggested_reason), "caption");
-  gtk_label_set_selectable (self->suggested_reason, TRUE);
-
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->suggested_value));
-  gtk_box_append (GTK_BOX (top), apply);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->suggested_reason));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
-}
-
-static GtkWidget *
-figures_list_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Payment figures"),
-                                  -1);
-
-  self->days_to_pay_value = add_figure_row (GTK_LIST_BOX (list), _("Average Days to Pay"), NULL);
-  self->days_late_value = add_figure_row (GTK_LIST_BOX (list), _("Average Days Late"), NULL);
-  self->trend_value = add_figure_row (GTK_LIST_BOX (list), _("Trend"), NULL);
-  self->open_value = add_figure_row (GTK_LIST_BOX (list), C_("amount", "Open"), NULL);
-  self->overdue_value = add_figure_row (GTK_LIST_BOX (list), C_("amount", "Overdue"),
-                                        &self->overdue_row);
-  self->limit_value = add_figure_row (GTK_LIST_BOX (list), _("Credit Limit"), &self->limit_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), suggested_row_new (self));
-
-  return list;
-}
-
-static GtkWidget *
-chart_area_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
-                                  "content-height", CHART_HEIGHT,
-                                  "has-tooltip", TRUE,
-                                  "hexpand", TRUE,
-                                  NULL);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
-  /* The labels follow the theme's caption font. */
-  gtk_widget_add_css_class (area, "caption");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days late per paid invoice"),
-                                  -1);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chart, self, NULL);
-  g_signal_connect_object (area, "query-tooltip", G_CALLBACK (on_chart_query_tooltip), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "motion", G_CALLBACK (on_chart_motion), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (on_chart_leave), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (area, motion);
-  return area;
-}
-
-static GtkWidget *
-chart_card_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *empty = label_new (_("No paid invoices in the last 12 months"), "dim-label");
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "kassa-details");
-  gtk_box_append (GTK_BOX (card), label_new (_("Days Late per Paid Invoice"), "heading"));
-  self->chart_caption = label_new (_("Invoices paid in the last 12 months, oldest first. Above "
-                                     "the line: paid after the due date; below it: paid early."),
-                                   "dim-label");
-  gtk_box_append (GTK_BOX (card), self->chart_caption);
-
-  self->chart_area = chart_area_new (self);
-  /* An honest empty state, as small as the message. */
-  gtk_label_set_xalign (GTK_LABEL (empty), 0.5);
-  gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_top (empty, 18);
-  gtk_widget_set_margin_bottom (empty, 12);
-
-  self->chart_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_vhomogeneous (self->chart_stack, FALSE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->chart_stack), 6);
-  gtk_stack_add_named (self->chart_stack, self->chart_area, "chart");
-  gtk_stack_add_named (self->chart_stack, empty, "empty");
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->chart_stack));
-  return card;
-}
-
-static GtkWidget *
-content_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  self->warning_banner = warning_banner_new (self);
-  gtk_box_append (GTK_BOX (content), self->warning_banner);
-  gtk_box_append (GTK_BOX (content), risk_card_new (self));
-  gtk_box_append (GTK_BOX (content), figures_list_new (self));
-  gtk_box_append (GTK_BOX (content), chart_card_new (self));
-  return content;
-}
-
-static GtkWidget *
-loading_page_new (void)
-{
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (spinner, 24);
-  gtk_widget_set_margin_bottom (spinner, 24);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Working out the payment behaviour"),
-                                  -1);
-  return spinner;
-}
-
-static GtkWidget *
-header_new (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = label_new (_("Payment Behaviour"), "heading");
-
-  gtk_widget_set_hexpand (title, TRUE);
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Updating"),
-                                  -1);
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->spinner));
-  return header;
-}
-
-static void
-build (KassaPaymentBehaviourView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *error = label_new (NULL, "error");
-
-  self->error_label = GTK_LABEL (error);
-  gtk_label_set_selectable (self->error_label, TRUE);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_vhomogeneous (self->stack, FALSE);
-  gtk_stack_set_hhomogeneous (self->stack, FALSE);
-  gtk_stack_add_named (self->stack, loading_page_new (), "loading");
-  gtk_stack_add_named (self->stack, error, "error");
-  gtk_stack_add_named (self->stack, content_new (self), "content");
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  gtk_box_append (GTK_BOX (box), header_new (self));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), box);
-}
-
 /* Showing a result */
 
 static void
@@ -987,6 +689,7 @@ kassa_payment_behaviour_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_PAYMENT_BEHAVIOUR_VIEW);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kassa_payment_behaviour_view_parent_class)->dispose (object);
@@ -1014,6 +717,38 @@ kassa_payment_behaviour_view_class_init (KassaPaymentBehaviourViewClass *klass)
   object_class->finalize = kassa_payment_behaviour_view_finalize;
 
   gtk_widget_class_set_css_name (widget_class, "paymentbehaviour");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/kassa-payment-behaviour-view.ui");
+#define BIND_CHILD(name) \
+  gtk_widget_class_bind_template_child (widget_class, KassaPaymentBehaviourView, name)
+  BIND_CHILD (spinner);
+  BIND_CHILD (stack);
+  BIND_CHILD (error_label);
+  BIND_CHILD (warning_banner);
+  BIND_CHILD (warning_label);
+  BIND_CHILD (risk_badge);
+  BIND_CHILD (risk_title);
+  BIND_CHILD (risk_reason);
+  BIND_CHILD (days_to_pay_value);
+  BIND_CHILD (days_late_value);
+  BIND_CHILD (trend_value);
+  BIND_CHILD (open_value);
+  BIND_CHILD (overdue_row);
+  BIND_CHILD (overdue_value);
+  BIND_CHILD (limit_row);
+  BIND_CHILD (limit_value);
+  BIND_CHILD (suggested_value);
+  BIND_CHILD (suggested_reason);
+  BIND_CHILD (apply_button);
+  BIND_CHILD (chart_stack);
+  BIND_CHILD (chart_caption);
+  BIND_CHILD (chart_area);
+#undef BIND_CHILD
+  gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_motion);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_leave);
 }
 
 static void
@@ -1023,7 +758,9 @@ kassa_payment_behaviour_view_init (KassaPaymentBehaviourView *self)
   self->hover_index = -1;
   kassa_bar_chart_set_format_func (self->chart, format_tick, NULL, NULL);
   g_strlcpy (self->currency, "EUR", sizeof self->currency);
-  build (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), draw_chart, self, NULL);
 }
 
 /* Public API */

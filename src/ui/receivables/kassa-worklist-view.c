@@ -6,14 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "kassa-clock.h"
-#include "kassa-collection-document.h"
-#include "kassa-document-batch.h"
 #include "kassa-document-export.h"
 #include "kassa-format.h"
 #include "kassa-invoice-window.h"
+#include "kassa-reminder-letters.h"
 #include "kassa-worklist-view.h"
 
 /* How often the view looks whether the day has changed (a worklist left
@@ -25,13 +23,6 @@
 #define WORKLIST_CHANGES (KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS |   \
                           KASSA_STORE_CHANGE_COLLECTIONS | KASSA_STORE_CHANGE_SETTINGS | \
                           KASSA_STORE_CHANGE_CUSTOMERS | KASSA_STORE_CHANGE_COMPANY)
-
-/* One reminder letter's worth: an invoice and whom it is sent to. */
-typedef struct
-{
-  gint64 customer_id;
-  gint64 invoice_id;
-} LetterRef;
 
 /* A row of the list: owns one work item. */
 #define KASSA_TYPE_WORKLIST_ROW (kassa_worklist_row_get_type ())
@@ -53,12 +44,8 @@ struct _KassaWorklistView
   GListStore        *rows;
   GtkMultiSelection *selection;
   GCancellable      *compute_cancellable;  /* non-NULL while computing */
-  GCancellable      *letters_cancellable;  /* non-NULL while saving letters */
-  GArray            *created_letters;      /* LetterRef of the steps created last */
-  GArray            *pending_letters;      /* waiting for the folder chooser */
-  GtkNativeDialog   *folder_chooser;
-  char              *letters_error;
-  guint              letters_saved;
+  KassaReminderLetters *letters;
+  GArray            *created_letters;      /* the letters of the steps created last */
   KassaDay           today;                /* of the list shown */
   gboolean           loaded;
   gboolean           stale;                /* changed while not shown */
@@ -325,24 +312,6 @@ parent_window (KassaWorklistView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static AdwToast *
-add_toast (KassaWorklistView *self,
-           const char        *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return NULL;
-
-  /* Toast titles are markup; folder names may contain "&". */
-  escaped = g_markup_escape_text (text, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  return toast;
-}
-
 static guint
 n_selected (KassaWorklistView *self)
 {
@@ -374,28 +343,13 @@ selected_items (KassaWorklistView *self)
   return items;
 }
 
-static GArray *
-letters_for_items (GPtrArray *items)
-{
-  GArray *letters = g_array_sized_new (FALSE, FALSE, sizeof (LetterRef), items->len);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      const KassaWorkItem *item = g_ptr_array_index (items, i);
-      LetterRef ref = { item->customer_id, item->invoice_id };
-
-      g_array_append_val (letters, ref);
-    }
-
-  return letters;
-}
-
 static void
 update_actions (KassaWorklistView *self)
 {
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint n = n_selected (self);
-  gboolean saving = self->letters_cancellable != NULL || self->folder_chooser != NULL;
+  gboolean saving = kassa_reminder_letters_get_busy (self->letters) ||
+                    kassa_reminder_letters_get_choosing_folder (self->letters);
   g_autofree char *label = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "worklist.select-all", n_rows > 0);
@@ -682,293 +636,13 @@ on_day_check (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Reminder letters */
-
-typedef struct
-{
-  char     *store_path;
-  GArray   *letters;   /* LetterRef */
-  char     *folder;
-  KassaDay  today;
-  guint     n_saved;   /* written by the worker, read after it returned */
-} LettersJob;
-
-static void
-letters_job_free (LettersJob *job)
-{
-  g_free (job->store_path);
-  g_array_unref (job->letters);
-  g_free (job->folder);
-  g_free (job);
-}
-
-static gboolean
-save_letter (KassaStore   *store,
-             gint64        customer_id,
-             GArray       *invoice_ids,
-             const char   *folder,
-             KassaDay      today,
-             GError      **error)
-{
-  g_autoptr(KassaCollectionDocument) document = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-
-  document = kassa_reminder_document_new (store, customer_id, (const gint64 *) invoice_ids->data,
-                                          invoice_ids->len, today, error);
-  if (document == NULL)
-    return FALSE;
-
-  /* Never overwrites: a taken name gets " (2)". */
-  name = kassa_collection_document_suggest_filename (document);
-  path = kassa_document_batch_reserve_path (folder, name, error);
-  if (path == NULL)
-    return FALSE;
-
-  if (!kassa_collection_document_write_pdf (document, path, error))
-    {
-      /* Leave no empty placeholder behind. */
-      g_unlink (path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The invoice ids of customer_id among letters, in their order. */
-static GArray *
-invoices_of_customer (GArray *letters,
-                      gint64  customer_id)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < letters->len; i++)
-    {
-      const LetterRef *ref = &g_array_index (letters, LetterRef, i);
-
-      if (ref->customer_id == customer_id && !contains_id (ids, ref->invoice_id))
-        g_array_append_val (ids, ref->invoice_id);
-    }
-
-  return ids;
-}
-
-static void
-letters_in_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  LettersJob *job = task_data;
-  g_autoptr(KassaStore) store = NULL;
-  g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *error = NULL;
-
-  store = kassa_store_open (job->store_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* One letter per customer, in the order the customers first appear. */
-  for (guint i = 0; i < job->letters->len; i++)
-    {
-      gint64 customer_id = g_array_index (job->letters, LetterRef, i).customer_id;
-      g_autoptr(GArray) ids = NULL;
-
-      if (contains_id (done, customer_id))
-        continue;
-      g_array_append_val (done, customer_id);
-
-      ids = invoices_of_customer (job->letters, customer_id);
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error) ||
-          !save_letter (store, customer_id, ids, job->folder, job->today, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      job->n_saved++;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_open_folder_clicked (AdwToast          *toast,
-                        KassaWorklistView *self)
-{
-  kassa_document_export_open_uri (parent_window (self),
-                                  g_object_get_data (G_OBJECT (toast), "uri"));
-}
-
-static void
-report_letters (KassaWorklistView *self,
-                const GError      *error,
-                const char        *folder)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (folder);
-  AdwToast *toast;
-
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    kassa_document_export_show_error (parent_window (self), _("Could Not Save the Letters"), error);
-  if (self->letters_saved == 0)
-    return;
-
-  /* Translators: %u is how many reminder letters (PDF files) were saved */
-  text = g_strdup_printf (ngettext ("Saved %u reminder letter", "Saved %u reminder letters",
-                                    self->letters_saved), self->letters_saved);
-  toast = add_toast (self, text);
-  if (toast == NULL)
-    return;
-
-  adw_toast_set_button_label (toast, _("Open _Folder"));
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_folder_clicked), self, 0);
-}
-
-static void
-on_letters_done (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  KassaWorklistView *self = KASSA_WORKLIST_VIEW (source_object);
-  LettersJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_task_propagate_boolean (G_TASK (result), &error);
-
-  /* Disposed meanwhile: no one to tell. */
-  if (self->letters_cancellable == NULL)
-    return;
-
-  g_clear_object (&self->letters_cancellable);
-  self->letters_saved = job->n_saved;
-  g_clear_pointer (&self->letters_error, g_free);
-  if (error != NULL)
-    self->letters_error = g_strdup (error->message);
-
-  report_letters (self, error, job->folder);
-  update_busy (self);
-  update_actions (self);
-}
-
-static void
-start_letters (KassaWorklistView *self,
-               GArray            *letters,
-               const char        *folder)
-{
-  g_autoptr(GTask) task = NULL;
-  LettersJob *job;
-
-  g_return_if_fail (self->letters_cancellable == NULL);
-
-  g_clear_pointer (&self->letters_error, g_free);
-  self->letters_saved = 0;
-  self->letters_cancellable = g_cancellable_new ();
-
-  job = g_new0 (LettersJob, 1);
-  job->store_path = g_strdup (kassa_store_get_path (self->store));
-  job->letters = g_array_ref (letters);
-  job->folder = g_strdup (folder);
-  job->today = kassa_clock_today ();
-
-  task = g_task_new (self, self->letters_cancellable, on_letters_done, NULL);
-  g_task_set_source_tag (task, start_letters);
-  g_task_set_task_data (task, job, (GDestroyNotify) letters_job_free);
-  /* Cancelling stops between letters; the ones written stay. */
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, letters_in_thread);
-
-  update_busy (self);
-  update_actions (self);
-}
-
-static void
-on_folder_response (GtkNativeDialog   *chooser,
-                    int                response,
-                    KassaWorklistView *self)
-{
-  g_autoptr(GArray) letters = g_steal_pointer (&self->pending_letters);
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *path = NULL;
-
-  g_clear_object (&self->folder_chooser);
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (folder != NULL)
-    path = g_file_get_path (folder);
-
-  if (folder != NULL && path == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                   _("This location cannot be written to. "
-                                     "Choose a folder on this computer."));
-      kassa_document_export_show_error (parent_window (self), _("Could Not Save the Letters"),
-                                        error);
-    }
-  else if (path != NULL && letters != NULL && self->letters_cancellable == NULL)
-    start_letters (self, letters, path);
-
-  update_actions (self);
-}
-
-static void
-ask_folder_for_letters (KassaWorklistView *self,
-                        GArray            *letters)
-{
-  GtkFileChooserNative *chooser;
-
-  if (self->letters_cancellable != NULL || self->folder_chooser != NULL || letters->len == 0)
-    return;
-
-  self->pending_letters = g_array_ref (letters);
-  chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Reminder Letters"),
-                                         parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  self->folder_chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_folder_response), self, 0);
-  gtk_native_dialog_show (self->folder_chooser);
-  update_actions (self);
-}
-
 /* Actions and callbacks */
 
 static void
-on_save_created_letters_clicked (AdwToast          *toast,
-                                 KassaWorklistView *self)
+on_letters_changed (KassaWorklistView *self)
 {
-  ask_folder_for_letters (self, g_object_get_data (G_OBJECT (toast), "letters"));
-}
-
-static void
-report_created (KassaWorklistView *self,
-                guint              created,
-                GArray            *letters)
-{
-  g_autofree char *text = NULL;
-  AdwToast *toast;
-
-  /* Translators: %u is how many collection steps (reminders …) were recorded */
-  text = g_strdup_printf (ngettext ("%u collection step recorded", "%u collection steps recorded",
-                                    created), created);
-  toast = add_toast (self, text);
-  if (toast == NULL)
-    return;
-
-  /* Each toast saves the letters of its own steps. */
-  adw_toast_set_button_label (toast, _("Save _Letters…"));
-  adw_toast_set_timeout (toast, 15);
-  g_object_set_data_full (G_OBJECT (toast), "letters", g_array_ref (letters),
-                          (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_save_created_letters_clicked),
-                           self, 0);
+  update_busy (self);
+  update_actions (self);
 }
 
 static void
@@ -988,7 +662,7 @@ create_steps_action (GtkWidget  *widget,
 
   /* The items stay owned by the rows until the change refreshes the list,
    * after this call. */
-  letters = letters_for_items (items);
+  letters = kassa_reminder_letters_for_items (items);
   settings = kassa_collection_settings_load (self->store);
   if (!kassa_dunning_create_steps (self->store, kassa_clock_today (), settings, items,
                                    g_get_real_name (), &created, &error))
@@ -1001,7 +675,7 @@ create_steps_action (GtkWidget  *widget,
 
   g_clear_pointer (&self->created_letters, g_array_unref);
   self->created_letters = g_array_ref (letters);
-  report_created (self, created, letters);
+  kassa_reminder_letters_offer (self->letters, created, letters);
 }
 
 static void
@@ -1011,9 +685,9 @@ save_letters_action (GtkWidget  *widget,
 {
   KassaWorklistView *self = KASSA_WORKLIST_VIEW (widget);
   g_autoptr(GPtrArray) items = selected_items (self);
-  g_autoptr(GArray) letters = letters_for_items (items);
+  g_autoptr(GArray) letters = kassa_reminder_letters_for_items (items);
 
-  ask_folder_for_letters (self, letters);
+  kassa_reminder_letters_ask_folder (self->letters, letters);
 }
 
 static void
@@ -1062,13 +736,8 @@ kassa_worklist_view_dispose (GObject *object)
   if (self->compute_cancellable != NULL)
     g_cancellable_cancel (self->compute_cancellable);
   g_clear_object (&self->compute_cancellable);
-  /* A running save stops after its current letter; its result is ignored. */
-  if (self->letters_cancellable != NULL)
-    g_cancellable_cancel (self->letters_cancellable);
-  g_clear_object (&self->letters_cancellable);
-  if (self->folder_chooser != NULL)
-    gtk_native_dialog_destroy (self->folder_chooser);
-  g_clear_object (&self->folder_chooser);
+  if (self->letters != NULL)
+    kassa_reminder_letters_stop (self->letters);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->day_check_id, g_source_remove);
 
@@ -1076,20 +745,10 @@ kassa_worklist_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->created_letters, g_array_unref);
-  g_clear_pointer (&self->pending_letters, g_array_unref);
+  g_clear_object (&self->letters);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kassa_worklist_view_parent_class)->dispose (object);
-}
-
-static void
-kassa_worklist_view_finalize (GObject *object)
-{
-  KassaWorklistView *self = KASSA_WORKLIST_VIEW (object);
-
-  g_free (self->letters_error);
-
-  G_OBJECT_CLASS (kassa_worklist_view_parent_class)->finalize (object);
 }
 
 static void
@@ -1099,7 +758,6 @@ kassa_worklist_view_class_init (KassaWorklistViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kassa_worklist_view_dispose;
-  object_class->finalize = kassa_worklist_view_finalize;
   widget_class->map = kassa_worklist_view_map;
 
   gtk_widget_class_install_action (widget_class, "worklist.create-steps", NULL,
@@ -1151,6 +809,10 @@ kassa_worklist_view_init (KassaWorklistView *self)
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  self->letters = kassa_reminder_letters_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->letters, "changed", G_CALLBACK (on_letters_changed), self,
+                           G_CONNECT_SWAPPED);
+
   self->day_check_id = g_timeout_add_seconds (DAY_CHECK_SECONDS, on_day_check, self);
   update_summary (self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -1173,6 +835,7 @@ kassa_worklist_view_new (KassaStore *store)
 
   self = g_object_new (KASSA_TYPE_WORKLIST_VIEW, NULL);
   self->store = g_object_ref (store);
+  kassa_reminder_letters_set_store (self->letters, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
 
@@ -1192,7 +855,7 @@ kassa_worklist_view_get_busy (KassaWorklistView *self)
 {
   g_return_val_if_fail (KASSA_IS_WORKLIST_VIEW (self), FALSE);
 
-  return self->compute_cancellable != NULL || self->letters_cancellable != NULL ||
+  return self->compute_cancellable != NULL || kassa_reminder_letters_get_busy (self->letters) ||
          self->refresh_id != 0;
 }
 
@@ -1233,7 +896,7 @@ kassa_worklist_view_save_created_letters_to (KassaWorklistView *self,
   g_return_if_fail (folder != NULL);
   g_return_if_fail (self->created_letters != NULL);
 
-  start_letters (self, self->created_letters, folder);
+  kassa_reminder_letters_save_to (self->letters, self->created_letters, folder);
 }
 
 guint
@@ -1241,7 +904,7 @@ kassa_worklist_view_get_letters_saved (KassaWorklistView *self)
 {
   g_return_val_if_fail (KASSA_IS_WORKLIST_VIEW (self), 0);
 
-  return self->letters_saved;
+  return kassa_reminder_letters_get_saved (self->letters);
 }
 
 const char *
@@ -1249,5 +912,5 @@ kassa_worklist_view_get_letters_error (KassaWorklistView *self)
 {
   g_return_val_if_fail (KASSA_IS_WORKLIST_VIEW (self), NULL);
 
-  return self->letters_error;
+  return kassa_reminder_letters_get_error (self->letters);
 }
