@@ -473,8 +473,8 @@ create_warning_row (const KassaCustomerWarning *warning)
 
   /* Translators: average days late of a customer's latest invoices, e.g. "16.0 days late" */
   top = g_strdup_printf (C_("early warning", "%s days late"), recent);
-  /* Translators: the customer's usual days late, under the recent ones, e.g. "usually 4.0" */
-  bottom = g_strdup_printf (C_("early warning", "usually %s"), usual);
+  /* Translators: the customer's usual days late, under the recent ones, e.g. "usually 4.0 days late" */
+  bottom = g_strdup_printf (C_("early warning", "usually %s days late"), usual);
   finish_row (row, create_suffix (top, bottom, "warning"));
   return row;
 }
@@ -547,8 +547,8 @@ update_warnings_description (KassaReceivablesPage   *self,
                                      "Customers whose latest %d paid invoices were paid later than usual for them.",
                                      rule->recent_count), rule->recent_count);
   /* Translators: explains the early warning; %d is a number of days */
-  second = g_strdup_printf (ngettext ("Later means on average at least %d day more than the customer's median before.",
-                                      "Later means on average at least %d days more than the customer's median before.",
+  second = g_strdup_printf (ngettext ("Later means on average at least %d day more than the customer’s median before.",
+                                      "Later means on average at least %d days more than the customer’s median before.",
                                       rule->min_extra_days), rule->min_extra_days);
   text = g_strconcat (first, " ", second, NULL);
   gtk_label_set_text (self->warnings_description, text);
