@@ -282,13 +282,19 @@ draw_table_header (KassaCollectionDocument *self,
   double height = 0;
   double x = MARGIN_X;
 
-  /* Long titles ("Days overdue") wrap in their narrow columns. */
+  KassaTextStyle styles[MAX_COLUMNS];
+
+  /* Long titles ("Days overdue") wrap between words in their narrow
+   * columns, and a single long word ("Fakturadatum") shrinks to fit. */
   for (guint c = 0; c < n_columns; c++)
     {
       double width = column_width (columns, n_columns, c) - 2 * CELL_PAD;
 
+      styles[c] = columns[c].numeric ? header_num_style : header_cell_style;
+      styles[c].size = kassa_document_fit_size (self->context, T (columns[c].title), &styles[c],
+                                                width, styles[c].size * 0.75);
       height = MAX (height, kassa_document_text (self->context, NULL, T (columns[c].title),
-                                                 &header_cell_style, 0, 0, width));
+                                                 &styles[c], 0, 0, width));
     }
   height += 2 * ROW_PAD;
 
@@ -297,8 +303,7 @@ draw_table_header (KassaCollectionDocument *self,
     {
       double width = column_width (columns, n_columns, c);
 
-      kassa_document_text (self->context, cr, T (columns[c].title),
-                           columns[c].numeric ? &header_num_style : &header_cell_style,
+      kassa_document_text (self->context, cr, T (columns[c].title), &styles[c],
                            x + CELL_PAD, y + ROW_PAD, width - 2 * CELL_PAD);
       x += width;
     }

@@ -84,6 +84,50 @@ create_layout (PangoContext         *context,
   return layout;
 }
 
+static double
+widest_word (PangoContext         *context,
+             const char           *text,
+             const KassaTextStyle *style)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      if (words[i][0] == '\0')
+        continue;
+      layout = create_layout (context, words[i], style, -1, -1);
+      pango_layout_get_size (layout, &width, NULL);
+      widest = MAX (widest, (double) width / PANGO_SCALE);
+    }
+
+  return widest;
+}
+
+double
+kassa_document_fit_size (PangoContext         *context,
+                         const char           *text,
+                         const KassaTextStyle *style,
+                         double                width,
+                         double                min_size)
+{
+  double widest;
+
+  if (text == NULL || width <= 0)
+    return style->size;
+
+  widest = widest_word (context, text, style);
+  if (widest <= width)
+    return style->size;
+
+  /* Text width grows linearly with the size; a hair under so that rounding
+   * in pango cannot push the word over again. */
+  return MAX (min_size, style->size * width / widest * 0.98);
+}
+
 double
 kassa_document_text (PangoContext         *context,
                      cairo_t              *cr,
@@ -382,9 +426,12 @@ draw_details (const KassaLetterhead     *letterhead,
               double                     y)
 {
   g_autofree char *upper = g_utf8_strup (title, -1);
+  KassaTextStyle style = title_style;
   double top = y;
 
-  y += kassa_document_text_clipped (letterhead->context, cr, upper, &title_style,
+  style.size = kassa_document_fit_size (letterhead->context, upper, &title_style,
+                                        KASSA_DOCUMENT_DETAILS_W, title_style.size * 0.6);
+  y += kassa_document_text_clipped (letterhead->context, cr, upper, &style,
                                     KASSA_DOCUMENT_DETAILS_X, y - 3, KASSA_DOCUMENT_DETAILS_W,
                                     TITLE_MAX_H) + 6;
   for (guint i = 0; i < n_details; i++)

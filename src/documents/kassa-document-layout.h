@@ -61,6 +61,15 @@ double        kassa_document_text          (PangoContext         *context,
 /* Like kassa_document_text(), but a text taller than max_height is cut
  * there with an ellipsis: free text (addresses, notes) of any length must
  * not push the page content past its bottom. */
+/* The largest font size, at most style->size and at least min_size, at
+ * which no single word of text is wider than width: titles and column
+ * headers shrink a little rather than break a word in the middle
+ * ("BETALNINGSPÅMINN-ELSE").  At min_size a word may still break. */
+double        kassa_document_fit_size      (PangoContext         *context,
+                                            const char           *text,
+                                            const KassaTextStyle *style,
+                                            double                width,
+                                            double                min_size);
 double        kassa_document_text_clipped  (PangoContext         *context,
                                             cairo_t              *cr,
                                             const char           *text,
