@@ -33,6 +33,8 @@ typedef enum
   KASSA_STORE_CHANGE_PAYMENTS  = 1 << 3,
   KASSA_STORE_CHANGE_COLLECTIONS = 1 << 4, /* collection log, disputes */
   KASSA_STORE_CHANGE_SETTINGS  = 1 << 5,   /* settings and reference rates */
+  KASSA_STORE_CHANGE_CASHFLOW  = 1 << 6,   /* accounts, balances, scheduled items,
+                                            * scenarios, snapshots */
 } KassaStoreChange;
 
 #define KASSA_STORE_SCHEMA_VERSION 4
