@@ -18,11 +18,13 @@
  * customers who are behind on everything come first.
  *
  * Risk: the customer's class by the one rule of kassa_risk_classify (),
- * the class the customer view shows: from the average days late over the
- * last 12 months, the oldest overdue invoice (disputed ones included: they
- * are still owed) and credit use.  The classes of all customers come from
- * kassa_payment_risk_table (), one pass over the year's payments and one
- * over the open set, read only when some step is due.
+ * the class the customer view shows: from the days late over the last 12
+ * months (the recent ones when the early warning of the settings' rule
+ * fires and they are later), the oldest overdue invoice (disputed ones
+ * included: they are still owed) and credit use.  The classes of all
+ * customers come from kassa_payment_risk_table (), one pass over the
+ * year's payments and one over the open set, read only when some step is
+ * due.
  */
 #define G_LOG_DOMAIN "kassa-dunning"
 
@@ -528,19 +530,21 @@ add_due_items (KassaStore                     *store,
   return TRUE;
 }
 
-/* Each item's risk is its customer's class; the priority weighs it in. */
+/* Each item's risk is its customer's class, by the settings' warning
+ * rule as in the customer view; the priority weighs it in. */
 static gboolean
-rank_items (KassaStore  *store,
-            KassaDay     today,
-            GPtrArray   *items,
-            GError     **error)
+rank_items (KassaStore                     *store,
+            KassaDay                        today,
+            const KassaCollectionSettings  *settings,
+            GPtrArray                      *items,
+            GError                        **error)
 {
   g_autoptr(GHashTable) risks = NULL;
 
   if (items->len == 0)
     return TRUE;
 
-  risks = kassa_payment_risk_table (store, today, error);
+  risks = kassa_payment_risk_table (store, today, &settings->warning, error);
   if (risks == NULL)
     return FALSE;
 
@@ -592,7 +596,7 @@ kassa_dunning_worklist (KassaStore                     *store,
   ok = candidates != NULL
        && add_due_items (store, &law, settings, candidates, today, items, error);
   law_clear (&law);
-  if (!ok || !rank_items (store, today, items, error))
+  if (!ok || !rank_items (store, today, settings, items, error))
     return NULL;
 
   return g_steal_pointer (&items);

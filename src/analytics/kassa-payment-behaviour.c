@@ -17,13 +17,21 @@
  *   the earlier ones in the history (at least min_history of them).
  * Risk class, the one rule of the application (the customer view, the
  *   warnings and the collection worklist): D when an invoice is over 60
- *   days overdue or the average days late is over 30; C over 30 days
- *   overdue, average over 14 days or credit use (open ÷ limit) over 100 %;
- *   B anything overdue, average over 3 days or credit use over 80 %; else
- *   A.  The first fact found, in that order, is the reason shown.  Open is
- *   what the customer's open set owes (a credit note carries what its
- *   original still had open, a disputed invoice is still owed); overdue
- *   counts ordinary invoices past their due date.
+ *   days overdue or the days late are over 30; C over 30 days overdue,
+ *   late over 14 days or credit use (open ÷ limit) over 100 %; B anything
+ *   overdue, late over 3 days or credit use over 80 %; else A.  The first
+ *   fact found, in that order, is the reason shown.  Days late: the
+ *   12-month average, but when the early warning fires the larger of it
+ *   and the warning's recent average (the plain mean of the last
+ *   recent_count), so that a customer who has just started paying much
+ *   later is classed by how it pays now, not by a year that dilutes it
+ *   (3 invoices 47 days late in a year averaging 7.4 make a D, not a B);
+ *   the reason then names the recent invoices.  The warning is the one of
+ *   the rule the caller passes (the collection settings' rule), in the
+ *   customer view and the risk table alike.  Open is what the customer's
+ *   open set owes (a credit note carries what its original still had
+ *   open, a disputed invoice is still owed); overdue counts ordinary
+ *   invoices past their due date.
  * Suggested credit limit: gross sales of the last 12 months (net of credit
  *   notes) ÷ 12 × (payment terms + max (0, round (average days late))) ÷ 30
  *   × 150 / 120 / 80 / 0 % for A / B / C / D, in integers (each division
@@ -31,8 +39,10 @@
  *   class here is the risk rule with credit use left out (as if no limit
  *   were set): credit use depends on the limit, so a class that counted it
  *   would make the suggestion move once applied (a limit below what is
- *   owed turns B into C and the next suggestion lower still).  The shown
- *   risk class does count credit use.
+ *   owed turns B into C and the next suggestion lower still).  It counts
+ *   the early warning like the shown class (a warning that makes D
+ *   suggests no credit); the days covered stay the 12-month average, the
+ *   customer's usual cycle.  The shown risk class does count credit use.
  *
  * Rounding to whole days is half away from zero.
  */
@@ -321,6 +331,7 @@ compute_warning (KassaPaymentBehaviour  *b,
 
   b->baseline_days_late = baseline2 / 2.0;
   b->recent_days_late = (double) recent_sum / recent;
+  b->recent_invoices = recent;
   b->warning = is_warning (rule, baseline2, recent_sum);
   if (b->warning)
     b->warning_text =
@@ -468,11 +479,35 @@ describe_late_payer (double average_days_late)
   return g_strdup_printf (_("Pays on average %.1f days late."), average_days_late);
 }
 
-/* The average days late that counts: none without a history. */
+static char *
+describe_recent_delay (gint   recent_invoices,
+                       double recent_days_late)
+{
+  /* Translators: the reason of a risk class, %d is a number of invoices,
+   * %.1f a number of days such as 47.3 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Paid the last %d invoice %.1f days late.",
+                                       "Paid the last %d invoices on average %.1f days late.",
+                                       recent_invoices),
+                          recent_invoices, recent_days_late);
+}
+
+/* Whether the days late that count are the early warning's recent
+ * average: only when the warning fires and they are later than the
+ * year's; none without a history. */
+static gboolean
+risk_late_is_recent (const KassaRiskFacts *facts)
+{
+  return facts->paid_invoices > 0 && facts->warning && facts->recent_invoices > 0 &&
+         facts->recent_days_late > facts->average_days_late;
+}
+
+/* The days late that count: none without a history. */
 static double
 risk_days_late (const KassaRiskFacts *facts)
 {
-  return facts->paid_invoices > 0 ? facts->average_days_late : 0;
+  if (facts->paid_invoices == 0)
+    return 0;
+  return risk_late_is_recent (facts) ? facts->recent_days_late : facts->average_days_late;
 }
 
 /* The fact that decided the class, looked for in the order the rule
@@ -496,7 +531,9 @@ describe_risk (const KassaRiskFacts *facts,
   if (risk == KASSA_RISK_D ||
       (risk == KASSA_RISK_C && late > RISK_C_DAYS_LATE) ||
       (risk == KASSA_RISK_B && late > RISK_B_DAYS_LATE))
-    return describe_late_payer (late);
+    return risk_late_is_recent (facts)
+           ? describe_recent_delay (facts->recent_invoices, late)
+           : describe_late_payer (late);
 
   return describe_credit_use (facts, currency);
 }
@@ -515,14 +552,16 @@ behaviour_set_risk (KassaPaymentBehaviour *b,
   b->risk = kassa_risk_classify (facts, currency, &b->risk_text);
 }
 
-/* The facts a behaviour's history gives. */
-static KassaRiskFacts
-risk_facts_from_history (const KassaPaymentBehaviour *b)
+/* Sets the facts a behaviour's history gives: its delays and warning. */
+static void
+risk_facts_set_history (KassaRiskFacts              *facts,
+                        const KassaPaymentBehaviour *b)
 {
-  return (KassaRiskFacts) {
-    .paid_invoices = b->history->len,
-    .average_days_late = b->average_days_late,
-  };
+  facts->paid_invoices = b->history->len;
+  facts->average_days_late = b->average_days_late;
+  facts->warning = b->warning;
+  facts->recent_invoices = b->recent_invoices;
+  facts->recent_days_late = b->recent_days_late;
 }
 
 static char *
@@ -602,9 +641,10 @@ add_receivable_facts (KassaStore             *store,
 {
   g_autoptr(KassaCustomerRecord) customer = NULL;
   g_autofree char *currency = NULL;
-  KassaRiskFacts facts = risk_facts_from_history (b);
+  KassaRiskFacts facts = { 0 };
   gint64 sales = 0;
 
+  risk_facts_set_history (&facts, b);
   customer = kassa_store_get_customer (store, b->customer_id, error);
   if (customer == NULL ||
       !read_open_facts (store, b->customer_id, b->today, &facts, error) ||
@@ -621,32 +661,26 @@ add_receivable_facts (KassaStore             *store,
 
 /* The risk table */
 
-/* A table entry while it is built: the public part first, so that the
- * table's values are KassaCustomerRisk. */
-typedef struct
-{
-  KassaCustomerRisk risk;
-  DelaySums         sums;
-} RiskEntry;
-
+/* The table's values are KassaCustomerRisk, keyed by a pointer to their
+ * customer_id. */
 static GHashTable *
 risk_table_new (void)
 {
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 }
 
-static RiskEntry *
+static KassaCustomerRisk *
 risk_table_entry (GHashTable *table,
                   gint64      customer_id)
 {
-  RiskEntry *entry = g_hash_table_lookup (table, &customer_id);
+  KassaCustomerRisk *entry = g_hash_table_lookup (table, &customer_id);
 
   if (entry == NULL)
     {
-      entry = g_new0 (RiskEntry, 1);
-      entry->risk.customer_id = customer_id;
-      entry->risk.facts.average_days_late = -1;
-      g_hash_table_insert (table, &entry->risk.customer_id, entry);
+      entry = g_new0 (KassaCustomerRisk, 1);
+      entry->customer_id = customer_id;
+      entry->facts.average_days_late = -1;
+      g_hash_table_insert (table, &entry->customer_id, entry);
     }
 
   return entry;
@@ -666,7 +700,7 @@ risk_table_read_customers (KassaStore  *store,
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    risk_table_entry (table, sqlite3_column_int64 (stmt, 0))->risk.facts.credit_limit =
+    risk_table_entry (table, sqlite3_column_int64 (stmt, 0))->facts.credit_limit =
       sqlite3_column_int64 (stmt, 1);
 
   return rc == SQLITE_DONE || kassa_store_set_error_from_sqlite (store, rc, error);
@@ -691,35 +725,76 @@ risk_table_read_open_set (KassaStore  *store,
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    risk_facts_add_open (&risk_table_entry (table, sqlite3_column_int64 (stmt, 0))->risk.facts,
+    risk_facts_add_open (&risk_table_entry (table, sqlite3_column_int64 (stmt, 0))->facts,
                          today, stmt);
 
   return rc == SQLITE_DONE || kassa_store_set_error_from_sqlite (store, rc, error);
 }
 
+/* The delays and the warning of one customer's history, n rows oldest
+ * first: what compute_history_statistics () finds for its behaviour, by
+ * the same sums in the same order, so that the figures are equal. */
 static void
-risk_table_add_settled (const KassaSettled *settled,
-                        gpointer            user_data)
+risk_facts_add_history (KassaRiskFacts         *facts,
+                        const KassaSettled     *rows,
+                        guint                   n,
+                        const KassaWarningRule *rule)
 {
-  RiskEntry *entry = risk_table_entry (user_data, settled->customer_id);
+  DelaySums sums = { 0 };
+  gint64 baseline2, recent_sum;
 
-  entry->risk.facts.paid_invoices++;
-  delay_sums_add (&entry->sums, &settled->paid);
+  for (guint i = 0; i < n; i++)
+    delay_sums_add (&sums, &rows[i].paid);
+
+  facts->paid_invoices = n;
+  if (sums.weight > 0)
+    facts->average_days_late = sums.late / sums.weight;
+
+  if (!measure_recent_delays (&rows->paid, n, sizeof (KassaSettled), rule, &baseline2, &recent_sum))
+    return;
+
+  facts->recent_invoices = MAX (rule->recent_count, 1);
+  facts->recent_days_late = (double) recent_sum / facts->recent_invoices;
+  facts->warning = is_warning (rule, baseline2, recent_sum);
+}
+
+/* rows: of KassaSettled, grouped by customer, each oldest first */
+static void
+risk_table_add_histories (GHashTable             *table,
+                          GArray                 *rows,
+                          const KassaWarningRule *rule)
+{
+  for (guint start = 0, end; start < rows->len; start = end)
+    {
+      const KassaSettled *first = &g_array_index (rows, KassaSettled, start);
+
+      end = kassa_payment_customer_end (rows, start);
+      risk_facts_add_history (&risk_table_entry (table, first->customer_id)->facts,
+                              first, end - start, rule);
+    }
 }
 
 static void
 risk_table_classify (GHashTable *table)
 {
   GHashTableIter iter;
-  RiskEntry *entry;
+  KassaCustomerRisk *entry;
 
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    {
-      if (entry->sums.weight > 0)
-        entry->risk.facts.average_days_late = entry->sums.late / entry->sums.weight;
-      entry->risk.risk = kassa_risk_classify (&entry->risk.facts, NULL, NULL);
-    }
+    entry->risk = kassa_risk_classify (&entry->facts, NULL, NULL);
+}
+
+/* rule, or the defaults in storage when it is NULL */
+static const KassaWarningRule *
+rule_or_default (const KassaWarningRule *rule,
+                 KassaWarningRule       *storage)
+{
+  if (rule != NULL)
+    return rule;
+
+  kassa_warning_rule_init_default (storage);
+  return storage;
 }
 
 /* Public: behaviour */
@@ -824,12 +899,7 @@ kassa_payment_behaviour_compute (KassaStore              *store,
   g_return_val_if_fail (customer_id > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (rule == NULL)
-    {
-      kassa_warning_rule_init_default (&default_rule);
-      rule = &default_rule;
-    }
-
+  rule = rule_or_default (rule, &default_rule);
   rows = kassa_payment_load_histories (store, customer_id, today, error);
   if (rows == NULL)
     return NULL;
@@ -876,11 +946,9 @@ add_warning_risks (KassaStore  *store,
   for (guint i = 0; i < warnings->len; i++)
     {
       KassaPaymentBehaviour *b = g_ptr_array_index (warnings, i);
-      KassaRiskFacts facts = risk_table_entry (table, b->customer_id)->risk.facts;
-      KassaRiskFacts history = risk_facts_from_history (b);
+      KassaRiskFacts facts = risk_table_entry (table, b->customer_id)->facts;
 
-      facts.paid_invoices = history.paid_invoices;
-      facts.average_days_late = history.average_days_late;
+      risk_facts_set_history (&facts, b);
       behaviour_set_risk (b, &facts, currency);
     }
 
@@ -927,12 +995,7 @@ kassa_payment_warnings_list (KassaStore              *store,
   g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (rule == NULL)
-    {
-      kassa_warning_rule_init_default (&default_rule);
-      rule = &default_rule;
-    }
-
+  rule = rule_or_default (rule, &default_rule);
   rows = kassa_payment_load_histories (store, 0, today, error);
   if (rows == NULL)
     return NULL;
@@ -967,34 +1030,43 @@ kassa_payment_warnings_list (KassaStore              *store,
  * kassa_payment_risk_table:
  * @store: the company file
  * @today: the day the risk is judged on
+ * @rule: (nullable): the early warning's rule, NULL for the defaults
  * @error: a store error
  *
  * The class of every customer by the rule of kassa_risk_classify(), from
- * the same facts as kassa_payment_behaviour_compute(): the average days
- * late from one pass over the year's payments (as
- * kassa_payment_warnings_list() reads them), open and overdue amounts from
- * one pass over today's open set, and the credit limits.
+ * the same facts as kassa_payment_behaviour_compute() with the same @rule:
+ * the delays and the warning from the year's histories (read in one pass
+ * over the payments, as kassa_payment_warnings_list() reads them), open
+ * and overdue amounts from one pass over today's open set, and the credit
+ * limits.
  *
  * Returns: (transfer full) (nullable): gint64 customer id →
  *   KassaCustomerRisk, keyed by a pointer into the value
  */
 GHashTable *
-kassa_payment_risk_table (KassaStore  *store,
-                          KassaDay     today,
-                          GError     **error)
+kassa_payment_risk_table (KassaStore              *store,
+                          KassaDay                 today,
+                          const KassaWarningRule  *rule,
+                          GError                 **error)
 {
   g_autoptr(GHashTable) table = NULL;
-  KassaSettledQuery query = { today - KASSA_PAYMENT_HISTORY_DAYS, today, FALSE,
-                              risk_table_add_settled, NULL };
+  g_autoptr(GArray) rows = NULL;
+  KassaWarningRule default_rule;
 
   g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  rule = rule_or_default (rule, &default_rule);
   table = risk_table_new ();
-  query.user_data = table;
-  if (!risk_table_read_customers (store, table, error) ||
-      !kassa_payment_read_settled (store, &query, error) ||
-      !risk_table_read_open_set (store, today, table, error))
+  if (!risk_table_read_customers (store, table, error))
+    return NULL;
+
+  rows = kassa_payment_load_histories (store, 0, today, error);
+  if (rows == NULL)
+    return NULL;
+  risk_table_add_histories (table, rows, rule);
+
+  if (!risk_table_read_open_set (store, today, table, error))
     return NULL;
 
   risk_table_classify (table);

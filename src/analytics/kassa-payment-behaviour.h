@@ -41,6 +41,11 @@ typedef struct
   gint     max_days_overdue;       /* the oldest overdue invoice's days, 0 = none */
   gint64   oldest_overdue_number;  /* its number (the lowest of equals), for the reason */
   gint64   credit_limit;           /* 0 = none */
+  /* The customer's early warning (KassaWarningRule): when it fires, its
+   * recent invoices' average days late counts when it is the larger. */
+  gboolean warning;
+  gint     recent_invoices;        /* how many recent invoices it averages */
+  double   recent_days_late;       /* their average days late (not weighted) */
 } KassaRiskFacts;
 
 /* One customer of kassa_payment_risk_table (). */
@@ -75,6 +80,7 @@ typedef struct
   gboolean        warning;
   double          baseline_days_late;  /* the warning's baseline and recent averages */
   double          recent_days_late;
+  gint            recent_invoices;     /* of the recent average; 0 when the history is too short */
   char           *warning_text;        /* translated, NULL without a warning */
   gint64          open;                /* as of today */
   gint64          overdue;
@@ -95,11 +101,14 @@ const char            *kassa_risk_class_describe         (KassaRiskClass        
 
 /* The one risk rule, used by the customer view, the warnings and the
  * collection worklist: D when an invoice is over 60 days overdue or the
- * average days late is over 30; C over 30 days overdue, late over 14 days
- * or credit use over 100 %; B anything overdue, late over 3 days or credit
- * use over 80 %; else A.  reason: (out) (optional) (transfer full) the
- * translated fact that decided it; currency (the company's, for the
- * amounts in it) is needed only with reason. */
+ * days late are over 30; C over 30 days overdue, late over 14 days or
+ * credit use over 100 %; B anything overdue, late over 3 days or credit
+ * use over 80 %; else A.  The days late are the 12-month average, or when
+ * the early warning fires the larger of it and the warning's recent
+ * average (a customer whose last invoices were paid 47 days late is D
+ * even when the year averages 7).  reason: (out) (optional) (transfer
+ * full) the translated fact that decided it; currency (the company's, for
+ * the amounts in it) is needed only with reason. */
 KassaRiskClass         kassa_risk_classify               (const KassaRiskFacts        *facts,
                                                           const char                  *currency,
                                                           char                       **reason);
@@ -127,9 +136,12 @@ GPtrArray             *kassa_payment_warnings_list       (KassaStore            
 /* (transfer full) every customer's risk as of today: a table of
  * KassaCustomerRisk keyed by a pointer to its customer_id (look up with
  * &customer_id or kassa_payment_risk_lookup ()).  One pass over the last
- * year's payments and one over the open set. */
+ * year's payments and one over the open set.  rule: (nullable) the early
+ * warning's rule, NULL for the defaults: pass the one the customer view
+ * gets, so that both show the same class. */
 GHashTable            *kassa_payment_risk_table          (KassaStore                  *store,
                                                           KassaDay                     today,
+                                                          const KassaWarningRule      *rule,
                                                           GError                     **error);
 /* The class of a customer in that table, A when it is not there. */
 KassaRiskClass         kassa_payment_risk_lookup         (GHashTable                  *table,

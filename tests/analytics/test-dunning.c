@@ -850,8 +850,12 @@ typedef struct
 /* Risk, the customer view's rule (D: over 60 days overdue or over 30 days
  * late on average; C: over 30 days overdue, over 14 late or credit use over
  * 100 %; B: anything overdue, over 3 late or credit use over 80 %; no
- * credit limits here).  The oldest overdue invoice of each customer,
- * disputed ones included:
+ * credit limits here).  When the early warning fires the recent invoices'
+ * days late count if later; it needs six paid invoices in the year (3
+ * recent + 3 of history, the settings' default rule) and Beta, the only
+ * customer with a paid invoice here, has one: no class changes by it (the
+ * risk tests of test-payment-behaviour.c cover the warning).  The oldest
+ * overdue invoice of each customer, disputed ones included:
  *   Alpha: 1004 (disputed), 84 days > 60 → D (weight 3)
  *   Beta:  1005, 23 days; 1006 paid 9 days late (11-10 against 11-01):
  *          overdue, 9 ≤ 14 → B (1.5)

@@ -4,8 +4,8 @@
  * Payment behaviour on temporary companies built through the KassaStore
  * API: history statistics, the early warning, expected payment dates, the
  * walk-forward backtest, the risk rule (alone, per customer and for all
- * customers at once) and the suggested credit limit, which applying it
- * does not change.
+ * customers at once, with and without the early warning) and the
+ * suggested credit limit, which applying it does not change.
  * Every expected value is worked out by hand in the comments.  Today is
  * 2026-11-24 (T) unless a test says otherwise.
  */
@@ -201,6 +201,23 @@ count_customers (KassaStore *store)
   count = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return count;
+}
+
+static gint64
+customer_by_name (KassaStore *store,
+                  const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (kassa_store_get_db (store),
+                                       "SELECT id FROM customers WHERE name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
 }
 
 static KassaPaymentBehaviour *
@@ -797,7 +814,9 @@ test_demo (Fixture       *f,
 typedef struct
 {
   const char     *name;
-  KassaRiskFacts  facts;  /* paid invoices, late, open, overdue, days, number, limit */
+  /* paid invoices, late, open, overdue, days, number, limit; warning,
+   * recent invoices, recent days late */
+  KassaRiskFacts  facts;
   KassaRiskClass  risk;
   const char     *text;
 } ClassifyCase;
@@ -859,6 +878,47 @@ static const ClassifyCase classify_cases[] = {
     "Invoice 1004 is 3 days overdue." },
   { "late 4, use 90 %", { 3, 4, 90000, 0, 0, 0, 100000 }, KASSA_RISK_B,
     "Pays on average 4.0 days late." },
+  /* The early warning: when it fires, the larger of the year's average and
+   * the recent one counts, against the same thresholds (3, 14, 30). */
+  { "warning, recent 3", { 6, 1, 0, 0, 0, 0, 0, TRUE, 3, 3 }, KASSA_RISK_A,
+    "Pays on time and has nothing overdue." },
+  { "warning, recent 3.33", { 6, 1, 0, 0, 0, 0, 0, TRUE, 3, 10.0 / 3 }, KASSA_RISK_B,
+    "Paid the last 3 invoices on average 3.3 days late." },
+  { "warning, recent 14", { 6, 2, 0, 0, 0, 0, 0, TRUE, 3, 14 }, KASSA_RISK_B,
+    "Paid the last 3 invoices on average 14.0 days late." },
+  { "warning, recent 14.33", { 6, 2, 0, 0, 0, 0, 0, TRUE, 3, 43.0 / 3 }, KASSA_RISK_C,
+    "Paid the last 3 invoices on average 14.3 days late." },
+  { "warning, recent 30", { 6, 2, 0, 0, 0, 0, 0, TRUE, 3, 30 }, KASSA_RISK_C,
+    "Paid the last 3 invoices on average 30.0 days late." },
+  { "warning, recent 30.33", { 6, 2, 0, 0, 0, 0, 0, TRUE, 3, 91.0 / 3 }, KASSA_RISK_D,
+    "Paid the last 3 invoices on average 30.3 days late." },
+  { "warning, one recent invoice", { 4, 2, 0, 0, 0, 0, 0, TRUE, 1, 31 }, KASSA_RISK_D,
+    "Paid the last 1 invoice 31.0 days late." },
+  /* The reported case (the demo's Tuominen Rakennus Oy): 7.4 days late
+   * over the year and one invoice 11 days overdue made a B, yet the last
+   * three were paid 47.3 days late on average and the warning fired. */
+  { "warning, recent 47.33", { 12, 7.4, 5000, 5000, 11, 3886, 0, TRUE, 3, 142.0 / 3 }, KASSA_RISK_D,
+    "Paid the last 3 invoices on average 47.3 days late." },
+  /* Without the warning the recent figure does not count. */
+  { "no warning, recent 47.33", { 12, 7.4, 5000, 5000, 11, 3886, 0, FALSE, 3, 142.0 / 3 }, KASSA_RISK_B,
+    "Invoice 3886 is 11 days overdue." },
+  { "no warning, recent 20", { 6, 1, 0, 0, 0, 0, 0, FALSE, 3, 20 }, KASSA_RISK_A,
+    "Pays on time and has nothing overdue." },
+  /* The year's average is the larger: it counts, and is the reason. */
+  { "warning, average later", { 6, 20, 0, 0, 0, 0, 0, TRUE, 3, 16 }, KASSA_RISK_C,
+    "Pays on average 20.0 days late." },
+  { "warning, average equal", { 6, 16, 0, 0, 0, 0, 0, TRUE, 3, 16 }, KASSA_RISK_C,
+    "Pays on average 16.0 days late." },
+  /* Overdue days are checked first, as without the warning. */
+  { "warning, overdue 61", { 6, 5, 5000, 5000, 61, 1005, 0, TRUE, 3, 40 }, KASSA_RISK_D,
+    "Invoice 1005 is 61 days overdue." },
+  { "warning, recent 20, overdue 5", { 6, 2, 5000, 5000, 5, 1006, 0, TRUE, 3, 20 }, KASSA_RISK_C,
+    "Paid the last 3 invoices on average 20.0 days late." },
+  { "warning, recent 4, use 120 %", { 6, 2, 120000, 0, 0, 0, 100000, TRUE, 3, 4 }, KASSA_RISK_C,
+    "Owes €1,200.00, 120 % of the credit limit of €1,000.00." },
+  /* Without a history there are no delays to count. */
+  { "warning without history", { NO_HISTORY, 0, 0, 0, 0, 0, TRUE, 3, 40 }, KASSA_RISK_A,
+    "No payments in the last 12 months to judge by, and nothing overdue." },
 };
 
 static void
@@ -919,6 +979,9 @@ assert_table_matches (GHashTable                  *table,
   g_assert_cmpuint (entry->facts.paid_invoices, ==, b->history->len);
   if (b->history->len > 0)
     g_assert_cmpfloat (entry->facts.average_days_late, ==, b->average_days_late);
+  g_assert_cmpint (entry->facts.warning, ==, b->warning);
+  g_assert_cmpint (entry->facts.recent_invoices, ==, b->recent_invoices);
+  g_assert_cmpfloat (entry->facts.recent_days_late, ==, b->recent_days_late);
   g_assert_cmpint (entry->facts.open, ==, b->open);
   g_assert_cmpint (entry->facts.overdue, ==, b->overdue);
   g_assert_cmpint (entry->facts.max_days_overdue, ==, b->max_days_overdue);
@@ -969,7 +1032,7 @@ test_risk (Fixture       *f,
       g_assert_cmpint (b->overdue, ==, c->days_overdue > 0 ? 5000 : 0);
     }
 
-  table = kassa_payment_risk_table (f->store, t, &error);
+  table = kassa_payment_risk_table (f->store, t, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (table), ==, G_N_ELEMENTS (risk_cases));
   for (guint i = 0; i < G_N_ELEMENTS (risk_cases); i++)
@@ -981,6 +1044,112 @@ test_risk (Fixture       *f,
       assert_table_matches (table, b);
     }
   g_assert_cmpint (kassa_payment_risk_lookup (table, customers[0] + 1000), ==, KASSA_RISK_A);
+}
+
+/* Risk classes: the early warning in a customer's file.  Nine invoices of
+ * 100.00 issued a month apart from T − 300 (14 days' terms), paid the
+ * given days late, oldest first; the default rule compares the mean of the
+ * last 3 with the median of the 6 before (0 in every case) and fires at 7
+ * days more.  Sales 900.00 a year: a month 7500, and the suggestion's days
+ * are the terms plus the year's average late, rounded. */
+typedef struct
+{
+  const char     *name;
+  gint            late[9];
+  gboolean        warning;
+  KassaRiskClass  risk;
+  const char     *text;
+  gint64          suggested;
+  const char     *suggested_text;
+  KassaRiskClass  risk_two;        /* with the rule 2 / 8 / 3 */
+} RiskWarningCase;
+
+static const RiskWarningCase risk_warning_cases[] = {
+  /* The year averages 126 ÷ 9 = 14.0 days late, a B by itself; the last
+   * three 42: D, and no credit.  Rule 2 / 8 / 3: (42 + 44) ÷ 2 = 43 against
+   * the median 0 of the seven before: fires, D. */
+  { "recent 42", { 0, 0, 0, 0, 0, 0, 40, 42, 44 }, TRUE, KASSA_RISK_D,
+    "Paid the last 3 invoices on average 42.0 days late.",
+    0, "Risk class D: no credit should be extended.",
+    KASSA_RISK_D },
+  /* 21 ÷ 9 = 2.33 days late, an A by itself; the last three 7 = 0 + 7:
+   * fires, B.  The suggestion is B's too: 7500 × (14 + 2) ÷ 30 = 4000;
+   * × 1.2 = 4800 → €100.00.  Rule 2 / 8 / 3: 7 < 0 + 8, no warning: A. */
+  { "recent 7", { 0, 0, 0, 0, 0, 0, 7, 7, 7 }, TRUE, KASSA_RISK_B,
+    "Paid the last 3 invoices on average 7.0 days late.",
+    10000,
+    "Average monthly sales €75.00 × 16 days (terms 14 + late 2) ÷ 30 × 120 % "
+    "for risk class B by payment behaviour (credit use not counted), "
+    "rounded up to a whole hundred: €100.00.",
+    KASSA_RISK_A },
+  /* The last three 20 ÷ 3 = 6.67 < 0 + 7: no warning, and 20 ÷ 9 = 2.22
+   * days late is an A: 4000 × 1.5 = 6000 → €100.00. */
+  { "recent 6.67", { 0, 0, 0, 0, 0, 0, 6, 7, 7 }, FALSE, KASSA_RISK_A,
+    "Pays on time and has nothing overdue.",
+    10000,
+    "Average monthly sales €75.00 × 16 days (terms 14 + late 2) ÷ 30 × 150 % "
+    "for risk class A by payment behaviour (credit use not counted), "
+    "rounded up to a whole hundred: €100.00.",
+    KASSA_RISK_A },
+};
+
+static void
+test_risk_warning (Fixture       *f,
+                   gconstpointer  data)
+{
+  KassaDay t = f->today;
+  gint64 customers[G_N_ELEMENTS (risk_warning_cases)];
+  KassaWarningRule two = { 2, 8, 3 };
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GHashTable) table_two = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (risk_warning_cases); i++)
+    {
+      const RiskWarningCase *c = &risk_warning_cases[i];
+      g_autoptr(KassaPaymentBehaviour) b = NULL;
+
+      customers[i] = add_customer (f->store, c->name);
+      for (guint k = 0; k < G_N_ELEMENTS (c->late); k++)
+        add_paid (f->store, customers[i], t - 300 + 30 * (KassaDay) k, 10000, c->late[k]);
+
+      g_test_message ("risk warning case %s", c->name);
+      b = compute (f, customers[i], t);
+      g_assert_cmpint (b->warning, ==, c->warning);
+      g_assert_cmpint (b->recent_invoices, ==, 3);
+      g_assert_cmpint (b->risk, ==, c->risk);
+      g_assert_cmpstr (b->risk_text, ==, c->text);
+      g_assert_cmpint (b->suggested_credit_limit, ==, c->suggested);
+      g_assert_cmpstr (b->suggested_credit_limit_text, ==, c->suggested_text);
+    }
+
+  /* The table counts the warning as the customer view does, by the rule
+   * it is given. */
+  table = kassa_payment_risk_table (f->store, t, NULL, &error);
+  g_assert_no_error (error);
+  table_two = kassa_payment_risk_table (f->store, t, &two, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (risk_warning_cases); i++)
+    {
+      g_autoptr(KassaPaymentBehaviour) b = compute (f, customers[i], t);
+      g_autoptr(KassaPaymentBehaviour) b_two = NULL;
+
+      g_test_message ("risk warning table case %s", risk_warning_cases[i].name);
+      assert_table_matches (table, b);
+      b_two = kassa_payment_behaviour_compute (f->store, customers[i], t, &two, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (b_two->risk, ==, risk_warning_cases[i].risk_two);
+      g_assert_cmpint (b_two->recent_invoices, ==, 2);
+      assert_table_matches (table_two, b_two);
+    }
+
+  {
+    g_autoptr(KassaPaymentBehaviour) b_two = NULL;
+
+    b_two = kassa_payment_behaviour_compute (f->store, customers[0], t, &two, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (b_two->risk_text, ==, "Paid the last 2 invoices on average 43.0 days late.");
+  }
 }
 
 /* What counts as owed and overdue: a disputed invoice is still owed, a
@@ -1022,7 +1191,7 @@ test_risk_facts (Fixture       *f,
   text = g_strdup_printf ("Invoice %s is 40 days overdue.", first);
   g_assert_cmpstr (b->risk_text, ==, text);
 
-  table = kassa_payment_risk_table (f->store, t, &error);
+  table = kassa_payment_risk_table (f->store, t, NULL, &error);
   g_assert_no_error (error);
   assert_table_matches (table, b);
   entry = g_hash_table_lookup (table, &customer);
@@ -1049,7 +1218,7 @@ test_risk_table_demo (Fixture       *f,
   g_assert_no_error (error);
 
   start = g_get_monotonic_time ();
-  table = kassa_payment_risk_table (f->store, f->today, &error);
+  table = kassa_payment_risk_table (f->store, f->today, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("demo risk table: %u customers (%.0f ms)", g_hash_table_size (table),
                   (g_get_monotonic_time () - start) / 1000.0);
@@ -1070,6 +1239,23 @@ test_risk_table_demo (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     classes_seen += counts[i] > 0;
   g_assert_cmpuint (classes_seen, >=, 3);
+
+  /* The UI review's case: its year averages 7.4 days late (a B, with an
+   * invoice 11 days overdue), its last three invoices 47.3: a D by the
+   * warning, in the table too. */
+  {
+    gint64 id = customer_by_name (f->store, "Tuominen Rakennus Oy");
+    g_autoptr(KassaPaymentBehaviour) tuominen = compute (f, id, f->today);
+
+    g_test_message ("Tuominen Rakennus Oy: %.2f days late a year, the last 3 %.2f: %s",
+                    tuominen->average_days_late, tuominen->recent_days_late, tuominen->risk_text);
+    g_assert_true (tuominen->warning);
+    g_assert_cmpfloat (tuominen->average_days_late, <=, 14);
+    g_assert_cmpfloat (tuominen->recent_days_late, >, 30);
+    g_assert_cmpint (tuominen->risk, ==, KASSA_RISK_D);
+    g_assert_true (g_str_has_prefix (tuominen->risk_text, "Paid the last 3 invoices on average "));
+    g_assert_cmpint (kassa_payment_risk_lookup (table, id), ==, KASSA_RISK_D);
+  }
 }
 
 /* Suggested credit limit */
@@ -1268,7 +1454,7 @@ test_credit_limit_exceeded (Fixture       *f,
                    "rounded up to a whole hundred: €700.00.");
 
   /* The risk table keeps counting credit use. */
-  table = kassa_payment_risk_table (f->store, t, &error);
+  table = kassa_payment_risk_table (f->store, t, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (kassa_payment_risk_lookup (table, customer), ==, KASSA_RISK_C);
 }
@@ -1298,6 +1484,7 @@ main (int   argc,
   g_test_add ("/payment-behaviour/demo", Fixture, NULL, fixture_set_up_empty, test_demo, fixture_tear_down);
   g_test_add_func ("/payment-behaviour/risk-classify", test_risk_classify);
   ADD ("/payment-behaviour/risk", test_risk);
+  ADD ("/payment-behaviour/risk-warning", test_risk_warning);
   ADD ("/payment-behaviour/risk-facts", test_risk_facts);
   g_test_add ("/payment-behaviour/risk-table-demo", Fixture, NULL, fixture_set_up_empty,
               test_risk_table_demo, fixture_tear_down);

@@ -63,13 +63,15 @@
  *     1, 2, 3 = 2; the last three average (6 + 9 + 12) ÷ 3 = 9 = 2 + 7:
  *     fires, exactly at the threshold: "… on average 7 days later than the
  *     usual 2 days."
- *     Days late (amount-weighted, equal amounts) 33 ÷ 6 = 5.5 → class B
- *     (over 3 days late).  Days to pay 14 + 5.5 = 19.5.
+ *     Days late (amount-weighted, equal amounts) 33 ÷ 6 = 5.5.  The warning
+ *     fires, so the risk rule counts the later recent average, 9 days:
+ *     still class B (over 3, not over 14), now explained as "Paid the last
+ *     3 invoices on average 9.0 days late."  Days to pay 14 + 5.5 = 19.5.
  *     Trend: least-squares slope of 1, 2, 3, 6, 9, 12 over 0 … 5 is
  *     Σ (x − 2.5) y ÷ Σ (x − 2.5)² = 39.5 ÷ 17.5 = 2.257… → 2.3 days later.
  *     Suggested limit: sales of 12 months 6100.00 ÷ 12 = 508.33 a month
- *     × (14 terms + 6 late, 5.5 rounded) ÷ 30 = 338.88 × 120 % (B) = 406.65
- *     → rounded up to a whole hundred: 500.00.
+ *     × (14 terms + 6 late, the year's 5.5 rounded) ÷ 30 = 338.88 × 120 %
+ *     (B) = 406.65 → rounded up to a whole hundred: 500.00.
  *   Near Miss Oy: 1000.00, 1000.00, 1000.00, 100.00, 100.00, 100.00, days
  *     late 1, 2, 3, 6, 9, 11.  The last three average 26 ÷ 3 = 8.67, less
  *     than 2 + 7: no warning.  Days late weighted by amount
