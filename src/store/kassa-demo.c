@@ -38,6 +38,7 @@
 #include "kassa-demo.h"
 #include "kassa-demo-names-private.h"
 #include "kassa-reference.h"
+#include "kassa-store-cashflow.h"
 #include "kassa-store-private.h"
 #include "kassa-vat.h"
 
@@ -144,6 +145,20 @@ step_insert (Generator    *gen,
   return check_sqlite (gen, store, rc, error);
 }
 
+/* The minimum cash buffer of the demo company (150 000 €, see Cash flow). */
+#define DEMO_CASH_BUFFER 15000000
+/* Invoices a year of the demo spec: larger companies get costs and cash
+ * in proportion to their sales. */
+#define DEMO_INVOICES_A_YEAR 1500
+
+static gint64
+cash_scale (const KassaDemoSpec *spec)
+{
+  guint per_year = spec->n_invoices / MAX (spec->years, 1);
+
+  return MAX (1, (per_year + DEMO_INVOICES_A_YEAR / 2) / DEMO_INVOICES_A_YEAR);
+}
+
 static gboolean
 insert_company (Generator  *gen,
                 KassaStore *store,
@@ -182,7 +197,7 @@ insert_company (Generator  *gen,
   sqlite3_bind_text (stmt, 7, "FI2112345600000785", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, "NDEAFIHH", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, gen->next_number);
-  sqlite3_bind_int64 (stmt, 10, 2000000);
+  sqlite3_bind_int64 (stmt, 10, cash_scale (gen->spec) * DEMO_CASH_BUFFER);
   sqlite3_bind_int (stmt, 11, 1150);
 
   return check_sqlite (gen, store, sqlite3_step (stmt), error);
@@ -970,6 +985,237 @@ restore_triggers (Generator  *gen,
   return TRUE;
 }
 
+/* ---------------------------------------------------------------- */
+/* Cash flow                                                         */
+/* ---------------------------------------------------------------- */
+
+/* The demo company sells about 5.3 M€ a year (gross), collects about
+ * 470 k€ a month and has about 700 k€ open.  Its costs are set so that the
+ * base forecast dips towards the 150 000 € buffer after the salaries at the
+ * end of the month, while the pessimistic scenario (sales −15 %, customers
+ * 10 days later, costs +5 %) falls below it: salaries and taxes of a design
+ * agency with about 25 people, goods bought weekly (about 43 % of sales),
+ * a loan, a yearly insurance premium, an equipment purchase in two months
+ * and a grant before it. */
+
+/* The last day of the latest 31-day month ending before day: monthly items
+ * anchored there fall on every month's last day. */
+static KassaDay
+last_long_month_end_before (KassaDay day)
+{
+  KassaDay end = kassa_day_start_of_month (day) - 1;
+  int year, month, mday;
+
+  for (kassa_day_to_ymd (end, &year, &month, &mday); mday != 31;
+       kassa_day_to_ymd (end, &year, &month, &mday))
+    end = kassa_day_start_of_month (end) - 1;
+
+  return end;
+}
+
+/* Day 1 (0001-01-01) is a Monday. */
+static KassaDay
+friday_on_or_before (KassaDay day)
+{
+  return day - ((day - 1 - 4 + 7) % 7);
+}
+
+/* The balance days of the demo accounts: today − 3 days for the latest
+ * (months_back 0), or the ends of the months before it (months_back ≥ 1). */
+typedef struct
+{
+  guint  months_back;
+  gint64 balance;       /* cents, before scaling */
+} DemoBalance;
+
+static KassaDay
+demo_balance_day (KassaDay today,
+                  guint    months_back)
+{
+  KassaDay latest = today - 3;
+
+  if (months_back == 0)
+    return latest;
+
+  return kassa_day_add_months (kassa_day_start_of_month (latest), 1 - (int) months_back) - 1;
+}
+
+static gboolean
+insert_demo_account (KassaStore           *store,
+                     const char           *name,
+                     KassaCashAccountKind  kind,
+                     const char           *iban,
+                     const DemoBalance    *balances,
+                     guint                 n_balances,
+                     gint64                scale,
+                     KassaDay              today,
+                     GError              **error)
+{
+  g_autoptr(KassaCashAccount) account = kassa_cash_account_new ();
+
+  g_free (account->name);
+  account->name = g_strdup (name);
+  account->kind = kind;
+  g_free (account->iban);
+  account->iban = g_strdup (iban);
+  if (!kassa_store_save_cash_account (store, account, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_balances; i++)
+    {
+      if (!kassa_store_set_cash_balance (store, account->id,
+                                         demo_balance_day (today, balances[i].months_back),
+                                         balances[i].balance * scale, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_demo_accounts (Generator  *gen,
+                      KassaStore *store,
+                      GError    **error)
+{
+  /* Month ends show the dip after the salaries; the latest entry is three
+   * days old. */
+  static const DemoBalance bank[] = {
+    { 3, 21234055 }, { 2, 24891020 }, { 1, 19648075 }, { 0, 23127540 },
+  };
+  static const DemoBalance petty[] = { { 2, 185000 }, { 0, 142030 } };
+  KassaDay today = gen->spec->today;
+
+  /* The company's own IBAN (insert_company). */
+  return insert_demo_account (store, "Operating account", KASSA_CASH_ACCOUNT_BANK,
+                              "FI21 1234 5600 0007 85", bank, G_N_ELEMENTS (bank),
+                              cash_scale (gen->spec), today, error)
+         && insert_demo_account (store, "Petty cash", KASSA_CASH_ACCOUNT_CASH, "", petty,
+                                 G_N_ELEMENTS (petty), 1, today, error);
+}
+
+typedef struct
+{
+  const char        *name;
+  KassaCashCategory  category;
+  gint64             amount;       /* cents, before scaling */
+  KassaRecurrence    recurrence;
+  const char        *notes;
+} DemoItem;
+
+enum
+{
+  ITEM_RENT,
+  ITEM_SALARIES,
+  ITEM_TAXES,
+  ITEM_LOAN,
+  ITEM_INSURANCE,
+  ITEM_SUPPLIERS,
+  ITEM_EQUIPMENT,
+  ITEM_GRANT,
+  N_DEMO_ITEMS,
+};
+
+static const DemoItem demo_items[N_DEMO_ITEMS] = {
+  [ITEM_RENT] = { "Office rent", KASSA_CATEGORY_RENT, 1200000, KASSA_SCHEDULE_MONTHLY,
+                  "Bulevardi 12 A, due on the 1st" },
+  [ITEM_SALARIES] = { "Salaries", KASSA_CATEGORY_SALARIES, 15000000, KASSA_SCHEDULE_MONTHLY,
+                      "Net salaries, paid on the last day of the month" },
+  [ITEM_TAXES] = { "VAT and employer taxes", KASSA_CATEGORY_TAXES, 9200000,
+                   KASSA_SCHEDULE_MONTHLY, "OmaVero, due on the 12th" },
+  [ITEM_LOAN] = { "Bank loan instalment", KASSA_CATEGORY_LOAN, 3000000,
+                  KASSA_SCHEDULE_QUARTERLY, "Investment loan, ends in three years" },
+  [ITEM_INSURANCE] = { "Business insurance", KASSA_CATEGORY_OTHER_OUT, 1800000,
+                       KASSA_SCHEDULE_YEARLY, "" },
+  [ITEM_SUPPLIERS] = { "Printing and materials", KASSA_CATEGORY_SUPPLIERS, 4800000,
+                       KASSA_SCHEDULE_WEEKLY, "Paid every Friday" },
+  [ITEM_EQUIPMENT] = { "Large-format printer", KASSA_CATEGORY_OTHER_OUT, 15000000,
+                       KASSA_SCHEDULE_ONCE, "Replacement for the old printer" },
+  [ITEM_GRANT] = { "Business Finland grant", KASSA_CATEGORY_OTHER_IN, 4000000,
+                   KASSA_SCHEDULE_ONCE, "Development grant, second instalment" },
+};
+
+/* First occurrences relative to today: recurring items started in the
+ * past, the one-off ones lie ahead. */
+static void
+demo_item_dates (KassaDay  today,
+                 KassaDay *start,
+                 KassaDay *end)
+{
+  KassaDay month = kassa_day_start_of_month (today);
+
+  memset (end, 0, N_DEMO_ITEMS * sizeof *end);
+  start[ITEM_RENT] = kassa_day_add_months (month, -12);
+  start[ITEM_SALARIES] = last_long_month_end_before (today);
+  start[ITEM_TAXES] = kassa_day_add_months (month, -12) + 11;
+  start[ITEM_LOAN] = kassa_day_add_months (month, -2) + 14;
+  end[ITEM_LOAN] = kassa_day_add_months (month, 36);
+  start[ITEM_INSURANCE] = kassa_day_add_months (month, -10) + 14;
+  start[ITEM_SUPPLIERS] = friday_on_or_before (today - 56);
+  start[ITEM_EQUIPMENT] = kassa_day_add_months (month, 2) + 19;
+  start[ITEM_GRANT] = kassa_day_add_months (month, 1) + 17;
+}
+
+static gboolean
+insert_demo_items (Generator  *gen,
+                   KassaStore *store,
+                   GError    **error)
+{
+  KassaDay start[N_DEMO_ITEMS];
+  KassaDay end[N_DEMO_ITEMS];
+  gint64 scale = cash_scale (gen->spec);
+
+  demo_item_dates (gen->spec->today, start, end);
+  for (guint i = 0; i < N_DEMO_ITEMS; i++)
+    {
+      g_autoptr(KassaScheduledItem) item = kassa_scheduled_item_new ();
+
+      g_free (item->name);
+      item->name = g_strdup (demo_items[i].name);
+      item->category = demo_items[i].category;
+      item->inflow = demo_items[i].category == KASSA_CATEGORY_OTHER_IN;
+      item->amount = demo_items[i].amount * scale;
+      item->recurrence = demo_items[i].recurrence;
+      item->start_date = start[i];
+      item->end_date = end[i];
+      g_free (item->notes);
+      item->notes = g_strdup (demo_items[i].notes);
+      if (!kassa_store_save_scheduled_item (store, item, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_demo_scenario (KassaStore *store,
+                      const char *name,
+                      gint        sales_change_bp,
+                      gint        payment_delay_days,
+                      gint        cost_change_bp,
+                      GError    **error)
+{
+  g_autoptr(KassaScenario) scenario = kassa_scenario_new ();
+
+  g_free (scenario->name);
+  scenario->name = g_strdup (name);
+  scenario->sales_change_bp = sales_change_bp;
+  scenario->payment_delay_days = payment_delay_days;
+  scenario->cost_change_bp = cost_change_bp;
+  return kassa_store_save_scenario (store, scenario, error);
+}
+
+/* Through the store API: a handful of rows, validated like the user's. */
+static gboolean
+insert_cash_flow (Generator  *gen,
+                  KassaStore *store,
+                  GError    **error)
+{
+  return insert_demo_accounts (gen, store, error)
+         && insert_demo_items (gen, store, error)
+         && insert_demo_scenario (store, "Pessimistic", -1500, 10, 500, error)
+         && insert_demo_scenario (store, "Optimistic", 1000, -5, 0, error);
+}
+
 static gboolean
 generate_in_transaction (KassaStore *store,
                          gpointer    user_data,
@@ -984,7 +1230,15 @@ generate_in_transaction (KassaStore *store,
        && insert_company (gen, store, error)
        && insert_customers (gen, store, error)
        && insert_invoices (gen, store, error)
+       && insert_cash_flow (gen, store, error)
        && restore_triggers (gen, store, saved, error);
+
+  /* Announced inside the transaction, so that it is one emission together
+   * with the cash-flow changes of the store calls above, and none when
+   * the transaction rolls back. */
+  if (ok)
+    kassa_store_emit_changed (store, KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS
+                              | KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS);
 
   for (guint i = 0; i < G_N_ELEMENTS (saved); i++)
     g_free (saved[i]);
@@ -1075,7 +1329,8 @@ kassa_demo_spec_init_demo (KassaDemoSpec *spec,
  * @spec: what to generate
  *
  * Writes a complete company (company details, customers, invoices with
- * lines, payments, credit notes and drafts) in one transaction and emits
+ * lines, payments, credit notes and drafts, cash accounts with balances,
+ * scheduled items and two scenarios) in one transaction and emits
  * KassaStore::changed for everything.  The same spec always gives the same
  * rows.
  *
@@ -1132,8 +1387,5 @@ kassa_demo_generate (KassaStore          *store,
   pragma_set (db, "cache_size", cache_size);
   pragma_set (db, "synchronous", synchronous);
 
-  if (ok)
-    kassa_store_emit_changed (store, KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS
-                              | KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS);
   return ok;
 }

@@ -101,6 +101,8 @@ void                kassa_scheduled_item_free         (KassaScheduledItem       
 KassaScenario      *kassa_scenario_new                (void);
 KassaScenario      *kassa_scenario_copy               (const KassaScenario      *scenario);
 void                kassa_scenario_free               (KassaScenario            *scenario);
+/* A snapshot with an empty weeks array and scenario_name "". */
+KassaForecastSnapshot *kassa_forecast_snapshot_new    (void);
 void                kassa_forecast_snapshot_free      (KassaForecastSnapshot    *snapshot);
 /* Translated names for lists and dropdowns. */
 const char         *kassa_cash_category_to_string     (KassaCashCategory         category);
@@ -110,6 +112,11 @@ const char         *kassa_recurrence_to_string        (KassaRecurrence          
  * accounts not archived, IBAN validated when given). */
 gboolean            kassa_store_save_cash_account     (KassaStore               *self,
                                                        KassaCashAccount         *account,
+                                                       GError                  **error);
+/* Deletes an account with its balances (archive it instead to keep its
+ * history). */
+gboolean            kassa_store_delete_cash_account   (KassaStore               *self,
+                                                       gint64                    id,
                                                        GError                  **error);
 /* (transfer full) (element-type KassaCashAccount) by name; archived ones
  * only with include_archived. */

@@ -232,11 +232,85 @@ static const char schema_v4[] =
   "  ('SE', 739252, 250), ('SE', 739433, 200), ('SE', 739617, 200);"
   ;
 
+/* Cash flow: cash accounts with the balances the user reads from the bank
+ * (one per account and day, the end-of-day balance), scheduled inflows and
+ * outflows, the user's forecast scenarios, and saved forecast snapshots
+ * (the weekly figures of a forecast as made on created_on) for forecast vs
+ * actual.
+ * - cash_accounts.kind: 0 bank, 1 cash (KassaCashAccountKind); iban '' for
+ *   cash.  Names are unique among accounts not archived (checked by the
+ *   store, so that an archived account may share its old name).
+ * - scheduled_items.category 0 … 6 (KassaCashCategory), recurrence 0 once,
+ *   1 weekly, 2 monthly, 3 quarterly, 4 yearly (KassaRecurrence);
+ *   end_date NULL = open-ended.  Amounts are positive; inflow says the
+ *   direction.
+ * - scenarios: ranges as in kassa-store-cashflow.h (sales and cost change
+ *   −100 % … +100 % in basis points, payment delay −60 … 180 days); the
+ *   base scenario is implicit and never stored. */
+static const char schema_v5[] =
+  "CREATE TABLE cash_accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  kind INTEGER NOT NULL DEFAULT 0 CHECK (kind IN (0, 1)),"
+  "  iban TEXT NOT NULL DEFAULT '',"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ");"
+
+  "CREATE TABLE cash_balances ("
+  "  account_id INTEGER NOT NULL REFERENCES cash_accounts (id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL,"
+  "  balance INTEGER NOT NULL,"
+  "  PRIMARY KEY (account_id, day)"
+  ") WITHOUT ROWID;"
+  /* Balances of all accounts over a period (the actual cash line). */
+  "CREATE INDEX cash_balances_day ON cash_balances (day);"
+
+  "CREATE TABLE scheduled_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  category INTEGER NOT NULL CHECK (category BETWEEN 0 AND 6),"
+  "  inflow INTEGER NOT NULL DEFAULT 0 CHECK (inflow IN (0, 1)),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  start_date INTEGER NOT NULL,"
+  "  recurrence INTEGER NOT NULL DEFAULT 0 CHECK (recurrence BETWEEN 0 AND 4),"
+  "  end_date INTEGER CHECK (end_date IS NULL OR end_date >= start_date),"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX scheduled_items_start ON scheduled_items (start_date, name);"
+
+  "CREATE TABLE scenarios ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  sales_change_bp INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (sales_change_bp BETWEEN -10000 AND 10000),"
+  "  payment_delay_days INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (payment_delay_days BETWEEN -60 AND 180),"
+  "  cost_change_bp INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (cost_change_bp BETWEEN -10000 AND 10000)"
+  ");"
+
+  "CREATE TABLE forecast_snapshots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  created_on INTEGER NOT NULL,"
+  "  scenario_name TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX forecast_snapshots_created ON forecast_snapshots (created_on);"
+  "CREATE TABLE forecast_snapshot_weeks ("
+  "  snapshot_id INTEGER NOT NULL REFERENCES forecast_snapshots (id) ON DELETE CASCADE,"
+  "  week_start INTEGER NOT NULL,"
+  "  receipts INTEGER NOT NULL,"
+  "  outflows INTEGER NOT NULL,"
+  "  closing_balance INTEGER NOT NULL,"
+  "  PRIMARY KEY (snapshot_id, week_start)"
+  ") WITHOUT ROWID;"
+  ;
+
 static const KassaMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
   { 0, NULL },
 };
 

@@ -53,7 +53,8 @@ generate (const char          *dir,
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 1);
   g_assert_cmpuint (changed_flags, ==, KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS
-                                       | KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS);
+                                       | KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS
+                                       | KASSA_STORE_CHANGE_CASHFLOW);
   g_signal_handlers_disconnect_by_func (store, on_changed, NULL);
 
   return store;
