@@ -87,6 +87,15 @@ gboolean kassa_sales_forecast        (KassaStore *store,
                                       guint       n_months,
                                       gint64     *months,
                                       GError    **error);
+/* The same model on a series in memory, without the working-day
+ * adjustment kassa_sales_forecast applies: history holds the gross sales
+ * of complete months, the last one being the month before months[0],
+ * whose calendar month (1 … 12) is forecast_month. */
+void     kassa_sales_model_forecast  (const gint64 *history,
+                                      guint         n_history,
+                                      guint         forecast_month,
+                                      guint         n_months,
+                                      gint64       *months);
 
 typedef struct
 {
