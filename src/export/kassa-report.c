@@ -51,6 +51,8 @@ static const ReportInfo reports[KASSA_N_REPORTS] = {
                               NC_("report", "Payments received"), kassa_report_write_payments },
   [KASSA_REPORT_KPI_SUMMARY] = { "kpi", N_("Receivables Key Figures"),
                                  NC_("report", "Key figures"), kassa_report_write_kpi },
+  [KASSA_REPORT_CASH_FLOW] = { "cashflow", N_("Cash Flow Forecast"),
+                               NC_("report", "Cash flow forecast"), kassa_report_write_cashflow },
 };
 
 const char *

@@ -31,6 +31,8 @@ typedef enum
   KASSA_REPORT_CUSTOMER_STATEMENT,/* one customer's invoices, payments and balance */
   KASSA_REPORT_PAYMENTS,          /* payments received */
   KASSA_REPORT_KPI_SUMMARY,       /* receivables figures as of the period end */
+  KASSA_REPORT_CASH_FLOW,         /* forecast from today (13 weeks, 12 months, chart),
+                                   * actual cash in the period, scheduled items */
   KASSA_N_REPORTS,
 } KassaReportKind;
 
@@ -55,7 +57,7 @@ typedef void (*KassaReportProgress) (guint64  done,
 GQuark       kassa_report_error_quark     (void);
 
 /* Stable ids for the command line: "journal", "sales", "vat", "aging",
- * "statement", "payments", "kpi". */
+ * "statement", "payments", "kpi", "cashflow". */
 const char  *kassa_report_kind_to_id      (KassaReportKind  kind);
 gboolean     kassa_report_kind_from_id    (const char      *id,
                                            KassaReportKind *kind);

@@ -1060,8 +1060,8 @@ kassa_application_init (KassaApplication *self)
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open the demo company, creating it when needed"), NULL },
     { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Write the Excel report REPORT (journal, sales, vat, aging, statement, payments, kpi) "
-         "and exit"), N_("REPORT") },
+      N_("Write the Excel report REPORT (journal, sales, vat, aging, statement, payments, kpi, "
+         "cashflow) and exit"), N_("REPORT") },
     { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write every row of TABLE (customers, invoices, payments) as CSV and exit"),
       N_("TABLE") },

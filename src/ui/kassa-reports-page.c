@@ -25,7 +25,8 @@ struct _KassaReportsPage
 G_DEFINE_FINAL_TYPE (KassaReportsPage, kassa_reports_page, ADW_TYPE_BIN)
 
 /* One line on what each workbook holds, in KassaReportKind order. */
-static const char *const report_descriptions[KASSA_N_REPORTS] = {
+/* One per report: the compiler cannot tell when one is missing. */
+static const char *const report_descriptions[] = {
   N_("Every invoice with its lines, VAT per rate, payments and open amount"),
   N_("Sales by customer and by month"),
   N_("VAT per rate and month"),
@@ -33,7 +34,9 @@ static const char *const report_descriptions[KASSA_N_REPORTS] = {
   N_("One customer’s invoices, payments and balance"),
   N_("Payments received in the period"),
   N_("Receivables figures as of the end of the period"),
+  N_("Cash forecast for 13 weeks and 12 months with a chart, actual cash and scheduled items"),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (report_descriptions) == KASSA_N_REPORTS);
 
 static const struct
 {

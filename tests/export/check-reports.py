@@ -6,8 +6,8 @@
 # with openpyxl and checks them against the hand-worked company described
 # at the top of test-reports.c: typed values (dates are datetimes, money is
 # numbers), currency number formats, SUBTOTAL formulas and their cached
-# values, frozen header rows, autofilters, the aging chart, translated
-# labels, and text that looks like a formula coming back as text.
+# values, frozen header rows, autofilters, the aging and cash-flow charts,
+# translated labels, and text that looks like a formula coming back as text.
 #
 # Usage: check-reports.py DIR LANGUAGE   (LANGUAGE: en, fi, zh_CN)
 # Exit status 0 when every check passes; failures are printed to stderr.
@@ -18,6 +18,7 @@ import os
 import sys
 
 import openpyxl
+import openpyxl.utils
 
 # Literal translations from po/fi.po and po/zh_CN.po (msgctxt "report"),
 # so that a missing or wrong catalog fails the test.  A label not listed
@@ -393,6 +394,192 @@ class Checker:
         if ws.auto_filter.ref != 'A6:B20':
             self.fail('kpi', 'autofilter %r' % ws.auto_filter.ref)
 
+    # Cash flow.  The forecast starts today, 2026-04-15, from the balance
+    # entered that day (10,000.00): weeks start on 04-15 + 7 i.  Scheduled:
+    # rent 1,200.00 out on the 1st of May–December, the grant 3,000.00 in on
+    # 05-20.  Receipts depend on the payment and sales models, so they are
+    # checked through the identities of the table rather than to the cent.
+
+    FLOWS = [('Opening balance', 'money'), ('Receipts from invoices', 'money'),
+             ('Receipts from future sales', 'money'), ('Scheduled in', 'money'),
+             ('Scheduled out', 'money'), ('Closing balance', 'money'),
+             ('Lowest balance', 'money'), ('Minimum cash buffer', 'money')]
+    OPENING = 10000
+    BUFFER = 2000
+    OPEN_RECEIVABLES = 1131.50
+
+    def cashflow(self):
+        wb, cached = self.open('cashflow')
+        report = 'Cash flow forecast'
+        sheets = ['Forecast', 'Months', 'Actual', 'Scheduled']
+        if wb.sheetnames != [self.t(name) for name in sheets]:
+            self.fail('cashflow', 'sheets %r' % wb.sheetnames)
+        weeks = self.cashflow_weeks(wb, cached, report)
+        months = self.cashflow_months(wb, cached, report)
+        if weeks and months:
+            # Week 10 ends on 06-30, with June: the same balance, and the
+            # flows of weeks 0–10 are those of April (from 04-15) to June.
+            self.expect('cashflow week 10 = June closing', weeks[10][5], months[2][5])
+            for k in range(1, 5):
+                self.expect('cashflow weeks 0-10 = Apr-Jun, flow %d' % k,
+                            round(sum(w[k] for w in weeks[:11]), 2),
+                            round(sum(m[k] for m in months[:3]), 2))
+        self.cashflow_actual(wb, cached, report)
+        self.cashflow_scheduled(wb, cached, report)
+
+    def cashflow_title(self, ws, where):
+        iso = self.language != 'fi'
+        lines = [('Forecast from', '2026-04-15' if iso else '15.4.2026'),
+                 ('Scenario', self.t('Base')),
+                 ('Cash balances as of', '2026-04-15' if iso else '15.4.2026'),
+                 # Lowest possible: 10,000 − 1,200 (05-01) = 8,800 before the
+                 # grant, 10,000 + 3,000 − 8 × 1,200 = 3,400 after the rent.
+                 ('First day below the minimum cash buffer', self.t('None in the forecast'))]
+        for r, (label, value) in enumerate(lines):
+            self.expect('%s A%d' % (where, 4 + r), ws.cell(4 + r, 1).value, self.t(label))
+            self.expect('%s B%d' % (where, 4 + r), ws.cell(4 + r, 2).value, value)
+        self.expect(where + ' A8', ws['A8'].value, self.t('Disputed invoices left out'))
+        disputed = ws['B8'].value
+        if (not isinstance(disputed, str) or CURRENCY not in disputed or
+                ('0,00' if self.language == 'fi' else '0.00') not in disputed):
+            self.fail(where, 'disputed amount %r' % (disputed,))
+
+    # Rows as lists of the flow values (cached), after the identities:
+    # closing = opening + receipts + scheduled in − scheduled out, each
+    # opening the closing before it, the first the balance entered today.
+    def cashflow_rows(self, ws, values, where, first_flow, n_rows):
+        header = 11
+        rows = []
+        for r in range(n_rows):
+            row = []
+            for k in range(len(self.FLOWS)):
+                value = values.cell(header + 1 + r, first_flow + k + 1).value
+                if not isinstance(value, (int, float)):
+                    self.fail(where, 'row %d flow %d is %r' % (r + 1, k, value))
+                    return None
+                row.append(value)
+            rows.append(row)
+        for r, (opening, invoices, sales, scheduled_in, scheduled_out, closing, lowest,
+                buffer) in enumerate(rows):
+            at = '%s row %d' % (where, r + 1)
+            self.expect(at + ' closing', round(closing, 2),
+                        round(opening + invoices + sales + scheduled_in - scheduled_out, 2))
+            self.expect(at + ' opening', opening, rows[r - 1][5] if r > 0 else self.OPENING)
+            self.expect(at + ' buffer', buffer, self.BUFFER)
+            if invoices < 0 or sales < 0:
+                self.fail(at, 'negative receipts %r %r' % (invoices, sales))
+            # Receipts only add: no day ends under the opening less the outflows.
+            if lowest > closing + 1e-9 or lowest < opening - scheduled_out - 1e-9:
+                self.fail(at, 'lowest %r outside [%r, %r]'
+                          % (lowest, opening - scheduled_out, closing))
+        # No invoice is disputed: the 12 months receive all that is open
+        # (#1001 755.00, #1004 251.00, #1005 125.50), 13 weeks at most that.
+        received = round(sum(row[1] for row in rows), 2)
+        if (received > self.OPEN_RECEIVABLES or
+                (n_rows == 12 and received != self.OPEN_RECEIVABLES)):
+            self.fail(where, 'receipts from invoices %r, open %r'
+                      % (received, self.OPEN_RECEIVABLES))
+        # The totals: SUBTOTAL over the flows, nothing under the balances.
+        totals = {first_flow + k: round(sum(row[k] for row in rows), 2) for k in range(1, 5)}
+        self.check_totals(ws, values, where, header + 1 + n_rows, n_rows,
+                          [None] * (first_flow + len(self.FLOWS)), totals)
+        for k in (0, 5, 6, 7):
+            cell = ws.cell(header + 1 + n_rows, first_flow + k + 1)
+            if cell.value is not None:
+                self.fail(where, '%s is not empty: %r' % (cell.coordinate, cell.value))
+        return rows
+
+    def check_chart(self, ws, where, n_rows, first_flow):
+        charts = ws._charts
+        if len(charts) != 1:
+            self.fail(where, '%d charts' % len(charts))
+            return
+        chart = charts[0]
+        if chart.tagname != 'lineChart':
+            self.fail(where, 'chart %r is not a line chart' % chart.tagname)
+        refs = [series.val.numRef.f for series in chart.series]
+        letters = [openpyxl.utils.get_column_letter(first_flow + k + 1) for k in (5, 7)]
+        expected = ["'%s'!$%s$12:$%s$%d" % (ws.title, c, c, 11 + n_rows) for c in letters]
+        if [ref.replace("'", '') for ref in refs] != [ref.replace("'", '') for ref in expected]:
+            self.fail(where, 'chart series %r, expected %r' % (refs, expected))
+
+    def cashflow_weeks(self, wb, cached, report):
+        columns = [('Week start', 'date'), ('Week end', 'date')] + self.FLOWS
+        rows = []
+        for i in range(13):
+            start = d(4, 15) + datetime.timedelta(days=7 * i)
+            scheduled_in = 3000 if i == 5 else 0                  # 05-20
+            scheduled_out = 1200 if i in (2, 6, 11) else 0        # 05-01, 06-01, 07-01
+            rows.append([start, start + datetime.timedelta(days=6), None, None, None,
+                         scheduled_in, scheduled_out, None, None, self.BUFFER])
+        ws = self.check_sheet(wb, cached, 0, 'Forecast', columns, rows, None, report,
+                              extra_title_lines=5)
+        if ws is None:
+            return None
+        where = 'cashflow[Forecast]'
+        self.cashflow_title(ws, where)
+        self.check_chart(ws, where, 13, 2)
+        return self.cashflow_rows(ws, cached.worksheets[0], where, 2, 13)
+
+    def cashflow_months(self, wb, cached, report):
+        columns = [('Month', 'month'), ('From', 'date'), ('To', 'date')] + self.FLOWS
+        rows = []
+        for i in range(12):
+            year, month = 2026 + (3 + i) // 12, (3 + i) % 12 + 1
+            first = d(month, 1, year)
+            following = d(month % 12 + 1, 1, year + month // 12)
+            scheduled_in = 3000 if i == 1 else 0                  # May
+            scheduled_out = 1200 if 1 <= i <= 8 else 0            # May–December
+            rows.append([first, d(4, 15) if i == 0 else first,
+                         following - datetime.timedelta(days=1), None, None, None,
+                         scheduled_in, scheduled_out, None, None, self.BUFFER])
+        ws = self.check_sheet(wb, cached, 1, 'Months', columns, rows, None, report,
+                              extra_title_lines=5)
+        if ws is None:
+            return None
+        where = 'cashflow[Months]'
+        self.cashflow_title(ws, where)
+        self.check_chart(ws, where, 12, 3)
+        return self.cashflow_rows(ws, cached.worksheets[1], where, 3, 12)
+
+    def cashflow_actual(self, wb, cached, report):
+        columns = [('Week start', 'date'), ('Week end', 'date'), ('Payments received', 'money'),
+                   ('Cash balance', 'money'), ('Balance date', 'date')]
+        # 13 weeks from 01-01, the last 03-26–03-31; payments on 01-20 and
+        # 02-20; the balance of 02-27 (the one of 04-15 is after the period).
+        rows = []
+        for i in range(13):
+            start = d(1, 1) + datetime.timedelta(days=7 * i)
+            end = d(3, 31) if i == 12 else start + datetime.timedelta(days=6)
+            received = {2: 155.15, 7: 500}.get(i, 0)
+            balance = [5000, d(2, 27)] if i == 8 else [None, None]
+            rows.append([start, end, received] + balance)
+        ws = self.check_sheet(wb, cached, 2, 'Actual', columns, rows, {2: 655.15}, report)
+        if ws is None:
+            return
+        for i in range(13):
+            for col in (4, 5):
+                if i != 8 and ws.cell(7 + i, col).value is not None:
+                    self.fail('cashflow[Actual]', 'row %d column %d is %r'
+                              % (7 + i, col, ws.cell(7 + i, col).value))
+
+    def cashflow_scheduled(self, wb, cached, report):
+        columns = [('Name', 'text'), ('Category', 'label'), ('In/out', 'label'),
+                   ('Amount', 'money'), ('Recurrence', 'label'), ('Start', 'date'),
+                   ('End', 'date'), ('Notes', 'text')]
+        rows = [['Office rent', 'Rent', 'Out', 1200, 'Monthly', d(5, 1), d(12, 31),
+                 '=due on the 1st'],
+                ['Start-up grant', 'Other inflow', 'In', 3000, 'Once', d(5, 20), None, None]]
+        ws = self.check_sheet(wb, cached, 3, 'Scheduled', columns, rows, None, report)
+        if ws is None:
+            return
+        for col in (7, 8):
+            if ws.cell(8, col).value is not None:
+                self.fail('cashflow[Scheduled]', 'row 8 column %d is %r'
+                          % (col, ws.cell(8, col).value))
+        if ws.auto_filter.ref != 'A6:H8':
+            self.fail('cashflow[Scheduled]', 'autofilter %r' % ws.auto_filter.ref)
+
 
 def main():
     if len(sys.argv) != 3:
@@ -400,7 +587,7 @@ def main():
         return 2
     checker = Checker(sys.argv[1], sys.argv[2])
     for report in (checker.journal, checker.journal_summary, checker.sales, checker.vat, checker.aging,
-                   checker.statement, checker.payments, checker.kpi):
+                   checker.statement, checker.payments, checker.kpi, checker.cashflow):
         try:
             report()
         except Exception as error:  # a workbook openpyxl cannot read

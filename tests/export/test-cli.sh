@@ -85,6 +85,13 @@ expect 0 --export journal --without-details --from 2026-01-01 --to 2026-06-30 --
 [ "$(stat -c %s "$work/journal-summary.xlsx")" -lt "$(stat -c %s "$work/journal.xlsx")" ] ||
   fail "the journal without details is not smaller"
 
+# The cash-flow workbook: the forecast from KASSA_TODAY with its line
+# chart (zip member names are stored uncompressed).
+expect 0 --export cashflow --from 2026-01-01 --to 2026-06-30 --language fi \
+  --company "$demo" --output "$work/cashflow.xlsx"
+[ "$(head -c 2 "$work/cashflow.xlsx" 2>/dev/null)" = "PK" ] || fail "cashflow.xlsx is not a zip file"
+grep -a -q "xl/charts/chart1.xml" "$work/cashflow.xlsx" || fail "cashflow.xlsx has no chart"
+
 # Usage errors: status 2, a hint to --help, nothing written.
 expect 2 --export no-such-report --from 2026-01-01 --to 2026-01-31 --company "$demo" \
   --output "$work/bad.xlsx"

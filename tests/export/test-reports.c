@@ -20,6 +20,12 @@
  *                  "+1-2" 1 × 200.00 @ 25.5 % = 251.00, unpaid, 71 days
  *                  overdue, e-invoice
  *   #1005 Beta Ab  2026-03-20 due 04-03: 2 × 50.00 @ 25.5 % = 125.50, e-invoice
+ *
+ * and for the cash-flow workbook only (no other report reads them): a
+ * minimum cash buffer of 2,000.00; one bank account with 5,000.00 entered
+ * on 2026-02-27 and 10,000.00 on 2026-04-15 (today); "Office rent", 1,200.00
+ * out monthly from 2026-05-01 to 2026-12-31, and "Start-up grant", 3,000.00
+ * in once on 2026-05-20.
  */
 #define G_LOG_DOMAIN "kassa-test-reports"
 
@@ -34,6 +40,7 @@
 #include "kassa-demo.h"
 #include "kassa-report.h"
 #include "kassa-store.h"
+#include "kassa-store-cashflow.h"
 #include "kassa-test-fixture.h"
 
 #define FORMULA_NAME "=HYPERLINK(\"http://x\")"
@@ -133,6 +140,67 @@ pay (gint64      invoice,
 }
 
 static void
+add_cash_account (void)
+{
+  g_autoptr(KassaCashAccount) account = kassa_cash_account_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&account->name, g_free);
+  g_clear_pointer (&account->iban, g_free);
+  account->name = g_strdup ("Operating account");
+  account->kind = KASSA_CASH_ACCOUNT_BANK;
+  account->iban = g_strdup ("FI21 1234 5600 0007 85");
+  g_assert_true (kassa_store_save_cash_account (company.store, account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (account->id, >, 0);
+
+  g_assert_true (kassa_store_set_cash_balance (company.store, account->id, ymd (2026, 2, 27),
+                                               500000, &error));
+  g_assert_no_error (error);
+  g_assert_true (kassa_store_set_cash_balance (company.store, account->id, ymd (2026, 4, 15),
+                                               1000000, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_scheduled_item (const char        *name,
+                    KassaCashCategory  category,
+                    gboolean           inflow,
+                    gint64             amount,
+                    KassaRecurrence    recurrence,
+                    KassaDay           start,
+                    KassaDay           end,
+                    const char        *notes)
+{
+  g_autoptr(KassaScheduledItem) item = kassa_scheduled_item_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&item->name, g_free);
+  g_clear_pointer (&item->notes, g_free);
+  item->name = g_strdup (name);
+  item->category = category;
+  item->inflow = inflow;
+  item->amount = amount;
+  item->recurrence = recurrence;
+  item->start_date = start;
+  item->end_date = end;
+  item->notes = g_strdup (notes);
+  g_assert_true (kassa_store_save_scheduled_item (company.store, item, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_cash_flow_data (void)
+{
+  add_cash_account ();
+  /* Notes that look like a formula must come back as text. */
+  add_scheduled_item ("Office rent", KASSA_CATEGORY_RENT, FALSE, 120000, KASSA_SCHEDULE_MONTHLY,
+                      ymd (2026, 5, 1), ymd (2026, 12, 31), "=due on the 1st");
+  add_scheduled_item ("Start-up grant", KASSA_CATEGORY_OTHER_IN, TRUE, 300000, KASSA_SCHEDULE_ONCE,
+                      ymd (2026, 5, 20), 0, "");
+}
+
+static void
 build_company (void)
 {
   g_autoptr(KassaCompany) details = kassa_company_new ();
@@ -157,6 +225,7 @@ build_company (void)
   details->name = g_strdup ("Testi Oy");
   details->business_id = g_strdup ("1234567-8");
   details->iban = g_strdup ("FI21 1234 5600 0007 85");
+  details->minimum_cash_buffer = 200000;
   g_assert_true (kassa_store_save_company (company.store, details, &error));
   g_assert_no_error (error);
 
@@ -173,6 +242,7 @@ build_company (void)
   g_assert_no_error (error);
   add_invoice (formula_customer, ymd (2026, 1, 5), KASSA_DELIVERY_EINVOICE, formula, 1);
   add_invoice (beta, ymd (2026, 3, 20), KASSA_DELIVERY_EINVOICE, support, 1);
+  add_cash_flow_data ();
 }
 
 static KassaReportSpec
@@ -320,6 +390,8 @@ test_reports_ids (void)
     }
   g_assert_cmpstr (kassa_report_kind_to_id (KASSA_REPORT_INVOICE_JOURNAL), ==, "journal");
   g_assert_cmpstr (kassa_report_kind_to_id (KASSA_REPORT_KPI_SUMMARY), ==, "kpi");
+  g_assert_cmpstr (kassa_report_kind_to_id (KASSA_REPORT_CASH_FLOW), ==, "cashflow");
+  g_assert_cmpstr (kassa_report_kind_get_name (KASSA_REPORT_CASH_FLOW), ==, "Cash Flow Forecast");
   g_assert_false (kassa_report_kind_from_id ("ledger", NULL));
 }
 
