@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kassa-cash-chart.h"
+#include "kassa-cashflow-page.h"
 #include "kassa-clock.h"
 #include "kassa-customer-view.h"
 #include "kassa-date.h"
@@ -44,6 +46,16 @@ struct _KassaOverviewPage
   GtkLabel         *overdue_share_label;
   AdwActionRow     *collections_row;
   GtkListBox       *warnings_list;
+  GtkSpinner       *cash_spinner;
+  GtkWidget        *cash_banner;
+  GtkLabel         *cash_banner_label;
+  GtkStack         *cash_stack;
+  GtkLabel         *cash_now_label;
+  GtkLabel         *cash_now_caption;
+  GtkLabel         *cash_lowest_label;
+  GtkLabel         *cash_lowest_caption;
+  AdwBin           *cash_chart_bin;
+  KassaCashChart   *cash_chart;
 
   KassaStore       *store;
   KassaInvoiceList *overdue_invoices;
@@ -54,6 +66,10 @@ struct _KassaOverviewPage
   gboolean          receivables_pending;
   /* Asked for while hidden or before the first frame: run after it. */
   gboolean          receivables_deferred;
+  /* The base forecast, the same way. */
+  GCancellable     *cash_cancellable;
+  gboolean          cash_pending;
+  gboolean          cash_deferred;
   GdkFrameClock    *frame_clock;
   gulong            after_paint_id;
 };
@@ -77,6 +93,7 @@ typedef struct
 } ReceivablesSummary;
 
 static void start_receivables (KassaOverviewPage *self);
+static void start_cash (KassaOverviewPage *self);
 
 static void
 set_money (GtkLabel   *label,
@@ -406,6 +423,142 @@ request_receivables (KassaOverviewPage *self)
 }
 
 static void
+set_cash_busy (KassaOverviewPage *self,
+               gboolean           busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->cash_spinner), busy);
+  gtk_spinner_set_spinning (self->cash_spinner, busy);
+}
+
+static void
+show_cash_warning (KassaOverviewPage       *self,
+                   const KassaCashflowData *data)
+{
+  const KassaForecast *forecast = data->forecast;
+  g_autofree char *day = NULL;
+  g_autofree char *buffer = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->cash_banner,
+                          forecast->opening.has_balance && forecast->first_below_buffer != 0);
+  if (forecast->first_below_buffer == 0)
+    return;
+
+  day = kassa_format_day (forecast->first_below_buffer);
+  buffer = kassa_format_money (forecast->minimum_buffer, data->currency);
+  if (forecast->below_buffer_cause != NULL && forecast->below_buffer_cause[0] != '\0')
+    /* Translators: a warning: %1$s is a day, %2$s says what causes it
+     * (a full sentence, already translated) */
+    text = g_strdup_printf (_("First day under the minimum cash buffer: %1$s. %2$s"),
+                            day, forecast->below_buffer_cause);
+  else
+    /* Translators: a warning; %s are a day and an amount */
+    text = g_strdup_printf (_("The balance falls under the minimum buffer of %2$s on %1$s"),
+                            day, buffer);
+  gtk_label_set_text (self->cash_banner_label, text);
+}
+
+static void
+show_cash (KassaOverviewPage       *self,
+           const KassaCashflowData *data)
+{
+  const KassaForecast *forecast = data->forecast;
+  g_autofree char *now = NULL;
+  g_autofree char *lowest = NULL;
+  g_autofree char *lowest_day = NULL;
+  g_autofree char *caption = NULL;
+
+  show_cash_warning (self, data);
+  if (!forecast->opening.has_balance)
+    {
+      gtk_stack_set_visible_child_name (self->cash_stack, "empty");
+      return;
+    }
+
+  now = kassa_format_money (forecast->opening.opening_balance, data->currency);
+  gtk_label_set_text (self->cash_now_label, now);
+  lowest = kassa_format_money (forecast->lowest_balance, data->currency);
+  gtk_label_set_text (self->cash_lowest_label, lowest);
+  lowest_day = kassa_format_day (forecast->lowest_day);
+  /* Translators: under the lowest forecast balance: %s is its day */
+  caption = g_strdup_printf (_("On %s"), lowest_day);
+  gtk_label_set_text (self->cash_lowest_caption, caption);
+  if (forecast->minimum_buffer > 0 && forecast->lowest_balance < forecast->minimum_buffer)
+    gtk_widget_add_css_class (GTK_WIDGET (self->cash_lowest_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->cash_lowest_label), "error");
+
+  if (forecast->opening.balance_date > 0)
+    {
+      g_autofree char *day = kassa_format_day (forecast->opening.balance_date);
+      /* Translators: under "Cash now": %s is the day of the oldest bank balance used */
+      g_autofree char *text = g_strdup_printf (_("From balances entered since %s"), day);
+
+      gtk_label_set_text (self->cash_now_caption, text);
+    }
+
+  kassa_cash_chart_set_balance (self->cash_chart, data->currency, forecast, NULL, 13 * 7,
+                                NULL, NULL,
+                                (const KassaDay *) data->actual_days->data,
+                                (const gint64 *) data->actual_values->data,
+                                data->actual_days->len);
+  gtk_stack_set_visible_child_name (self->cash_stack, "figures");
+}
+
+static void
+on_cash_done (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  KassaOverviewPage *self = KASSA_OVERVIEW_PAGE (source_object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCashflowData) data = kassa_cashflow_compute_finish (result, &error);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  g_clear_object (&self->cash_cancellable);
+  set_cash_busy (self, FALSE);
+
+  /* The data changed while this one ran: it is already stale. */
+  if (self->cash_pending)
+    {
+      self->cash_pending = FALSE;
+      start_cash (self);
+      return;
+    }
+
+  if (data == NULL)
+    {
+      g_warning ("Cannot compute the cash forecast: %s", error->message);
+      return;
+    }
+
+  show_cash (self, data);
+}
+
+static void
+start_cash (KassaOverviewPage *self)
+{
+  self->cash_cancellable = g_cancellable_new ();
+  set_cash_busy (self, TRUE);
+  kassa_cashflow_compute_async (G_OBJECT (self), self->store, kassa_clock_today (), NULL, NULL,
+                                self->cash_cancellable, on_cash_done, NULL);
+}
+
+static void
+request_cash (KassaOverviewPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->after_paint_id != 0)
+    self->cash_deferred = TRUE;
+  else if (self->cash_cancellable != NULL)
+    self->cash_pending = TRUE;
+  else
+    start_cash (self);
+}
+
+static void
 on_warning_row_activated (KassaOverviewPage *self,
                           GtkListBoxRow     *row)
 {
@@ -456,6 +609,11 @@ on_after_paint (GdkFrameClock     *frame_clock,
       self->receivables_deferred = FALSE;
       request_receivables (self);
     }
+  if (self->cash_deferred)
+    {
+      self->cash_deferred = FALSE;
+      request_cash (self);
+    }
 }
 
 static void
@@ -466,7 +624,8 @@ kassa_overview_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kassa_overview_page_parent_class)->map (widget);
 
-  if (!self->receivables_deferred || self->after_paint_id != 0 || frame_clock == NULL)
+  if ((!self->receivables_deferred && !self->cash_deferred) ||
+      self->after_paint_id != 0 || frame_clock == NULL)
     return;
 
   set_receivables_busy (self, TRUE);
@@ -496,6 +655,9 @@ kassa_overview_page_dispose (GObject *object)
   if (self->receivables_cancellable != NULL)
     g_cancellable_cancel (self->receivables_cancellable);
   g_clear_object (&self->receivables_cancellable);
+  if (self->cash_cancellable != NULL)
+    g_cancellable_cancel (self->cash_cancellable);
+  g_clear_object (&self->cash_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->overdue_invoices);
   g_clear_object (&self->store);
@@ -534,6 +696,15 @@ kassa_overview_page_class_init (KassaOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, overdue_share_label);
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, collections_row);
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_banner);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_stack);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_now_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_now_caption);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_lowest_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_lowest_caption);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_chart_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_warning_row_activated);
 }
@@ -553,6 +724,10 @@ kassa_overview_page_init (KassaOverviewPage *self)
   gtk_widget_set_margin_start (placeholder, 12);
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_list_box_set_placeholder (self->warnings_list, placeholder);
+
+  self->cash_chart = KASSA_CASH_CHART (kassa_cash_chart_new_balance ());
+  gtk_widget_set_name (GTK_WIDGET (self->cash_chart), "overview-cash-chart");
+  adw_bin_set_child (self->cash_chart_bin, GTK_WIDGET (self->cash_chart));
 }
 
 GtkWidget *
@@ -596,6 +771,7 @@ kassa_overview_page_refresh (KassaOverviewPage *self)
   update_figures (self, company, today);
   update_overdue_list (self, today);
   request_receivables (self);
+  request_cash (self);
 }
 
 GtkLabel *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kassa-cashflow-page.h"
 #include "kassa-company-dialog.h"
 #include "kassa-customer-editor.h"
 #include "kassa-customer-view.h"
@@ -42,6 +43,7 @@ struct _KassaWindow
   GtkWidget            *customers_page;
   GtkWidget            *invoices_page;
   GtkWidget            *receivables_page;
+  GtkWidget            *cashflow_page;
   GtkWidget            *reports_page;
   /* Set while pages are added/removed so that does not count as the
    * user choosing a page. */
@@ -68,6 +70,7 @@ is_page_name (const char *name)
          g_strcmp0 (name, "customers") == 0 ||
          g_strcmp0 (name, "invoices") == 0 ||
          g_strcmp0 (name, "receivables") == 0 ||
+         g_strcmp0 (name, "cashflow") == 0 ||
          g_strcmp0 (name, "reports") == 0;
 }
 
@@ -195,11 +198,14 @@ build_pages (KassaWindow *self)
   self->customers_page = kassa_customers_page_new (self->store);
   self->invoices_page = kassa_invoices_page_new (self->store);
   self->receivables_page = kassa_receivables_page_new (self->store);
+  self->cashflow_page = kassa_cashflow_page_new (self->store);
   self->reports_page = kassa_reports_page_new (self->store);
   add_page (self, self->overview_page, "overview", _("Overview"), "go-home-symbolic");
   add_page (self, self->customers_page, "customers", _("Customers"), "system-users-symbolic");
   add_page (self, self->invoices_page, "invoices", _("Invoices"), "x-office-document-symbolic");
   add_page (self, self->receivables_page, "receivables", _("Receivables"), "task-due-symbolic");
+  add_page (self, self->cashflow_page, "cashflow", _("Cash Flow"),
+            "network-transmit-receive-symbolic");
   add_page (self, self->reports_page, "reports", _("Reports"), "x-office-spreadsheet-symbolic");
   select_start_page (self);
   self->rebuilding = FALSE;
@@ -224,6 +230,7 @@ drop_pages (KassaWindow *self)
   drop_page (self, &self->customers_page);
   drop_page (self, &self->invoices_page);
   drop_page (self, &self->receivables_page);
+  drop_page (self, &self->cashflow_page);
   drop_page (self, &self->reports_page);
   self->rebuilding = FALSE;
   adw_bin_set_child (self->welcome_bin, NULL);
@@ -471,7 +478,7 @@ kassa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
   self->overview_page = self->customers_page = self->invoices_page = NULL;
-  self->receivables_page = self->reports_page = NULL;
+  self->receivables_page = self->cashflow_page = self->reports_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -512,6 +519,8 @@ kassa_window_class_init (KassaWindowClass *klass)
   /* The other pages' Alt+number accelerators are the application's. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-page", "s", "receivables");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-page", "s", "cashflow");
   gtk_widget_class_install_action (widget_class, "win.company-details", NULL,
                                    company_details_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
@@ -614,6 +623,8 @@ kassa_window_get_page (KassaWindow *self,
     return self->invoices_page;
   if (g_strcmp0 (name, "receivables") == 0)
     return self->receivables_page;
+  if (g_strcmp0 (name, "cashflow") == 0)
+    return self->cashflow_page;
   if (g_strcmp0 (name, "reports") == 0)
     return self->reports_page;
 
