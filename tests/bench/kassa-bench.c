@@ -15,6 +15,7 @@
 #include "kassa-date.h"
 #include "kassa-demo.h"
 #include "kassa-dunning.h"
+#include "kassa-forecast.h"
 #include "kassa-payment-behaviour.h"
 #include "kassa-receivables.h"
 #include "kassa-invoice-list.h"
@@ -307,6 +308,39 @@ bench_receivables (Bench      *bench,
            worklist != NULL ? worklist->len : 0);
 }
 
+/* Cash flow (issue 4): the whole forecast (13 weeks and 12 months come from
+ * one daily computation) for the base and a pessimistic scenario. */
+static void
+bench_forecast (Bench      *bench,
+                KassaStore *store)
+{
+  KassaScenario pessimistic = { .sales_change_bp = -1500, .payment_delay_days = 10,
+                                .cost_change_bp = 500 };
+  g_autoptr(KassaForecast) base = NULL;
+  g_autoptr(KassaForecast) scenario = NULL;
+  KassaSalesBacktest backtest = { 0 };
+  gint64 months[12];
+  gint64 start = now_us ();
+
+  base = kassa_forecast_compute (store, bench->today, NULL, NULL);
+  report (bench, "cash-flow forecast (13 weeks, 12 months)", ms_since (start), 300, 0);
+
+  start = now_us ();
+  scenario = kassa_forecast_compute (store, bench->today, &pessimistic, NULL);
+  report (bench, "  the same, pessimistic scenario", ms_since (start), 300, 0);
+
+  start = now_us ();
+  kassa_sales_forecast (store, bench->today, 12, months, NULL);
+  report (bench, "  of it: sales forecast, 12 months", ms_since (start), 0, 0);
+
+  start = now_us ();
+  kassa_sales_backtest (store, bench->today, &backtest, NULL);
+  report (bench, "sales forecast backtest", ms_since (start), 0, 0);
+  g_print ("%-40s %u months, MAPE %.2f %% (same month last year %.2f %%)\n", "  backtest error",
+           backtest.months, backtest.mean_absolute_percentage_error,
+           backtest.naive_mean_absolute_percentage_error);
+}
+
 static void
 bench_memory (Bench      *bench,
               KassaStore *store)
@@ -518,6 +552,7 @@ run (Bench *bench)
   bench_lists (bench, store);
   bench_overview (bench, store);
   bench_receivables (bench, store);
+  bench_forecast (bench, store);
   bench_memory (bench, store);
   bench_journal_xlsx (bench, store);
 }
