@@ -254,6 +254,7 @@ check_percent (AdwActionRow *row,
                           "decimals)"));
 
   kassa_form_set_row_message (row, GTK_WIDGET (entry), message,
+                              /* xgettext:no-c-format */
                               _("For example −15 for 15 % less, 10 for 10 % more"));
   return message;
 }
