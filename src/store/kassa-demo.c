@@ -1118,7 +1118,7 @@ enum
 static const DemoItem demo_items[N_DEMO_ITEMS] = {
   [ITEM_RENT] = { "Office rent", KASSA_CATEGORY_RENT, 1200000, KASSA_SCHEDULE_MONTHLY,
                   "Bulevardi 12 A, due on the 1st" },
-  [ITEM_SALARIES] = { "Salaries", KASSA_CATEGORY_SALARIES, 15000000, KASSA_SCHEDULE_MONTHLY,
+  [ITEM_SALARIES] = { "Salaries", KASSA_CATEGORY_SALARIES, 12500000, KASSA_SCHEDULE_MONTHLY,
                       "Net salaries, paid on the last day of the month" },
   [ITEM_TAXES] = { "VAT and employer taxes", KASSA_CATEGORY_TAXES, 9200000,
                    KASSA_SCHEDULE_MONTHLY, "OmaVero, due on the 12th" },
@@ -1126,7 +1126,7 @@ static const DemoItem demo_items[N_DEMO_ITEMS] = {
                   KASSA_SCHEDULE_QUARTERLY, "Investment loan, ends in three years" },
   [ITEM_INSURANCE] = { "Business insurance", KASSA_CATEGORY_OTHER_OUT, 1800000,
                        KASSA_SCHEDULE_YEARLY, "" },
-  [ITEM_SUPPLIERS] = { "Printing and materials", KASSA_CATEGORY_SUPPLIERS, 4800000,
+  [ITEM_SUPPLIERS] = { "Printing and materials", KASSA_CATEGORY_SUPPLIERS, 2200000,
                        KASSA_SCHEDULE_WEEKLY, "Paid every Friday" },
   [ITEM_EQUIPMENT] = { "Large-format printer", KASSA_CATEGORY_OTHER_OUT, 15000000,
                        KASSA_SCHEDULE_ONCE, "Replacement for the old printer" },
