@@ -172,6 +172,15 @@ typedef struct
 GArray                *kassa_expected_payments_list      (KassaStore                  *store,
                                                           KassaDay                     today,
                                                           GError                     **error);
+/* kassa_expected_payments_list, and from the same read of the year's paid
+ * invoices the company's average days to pay: Σ total × days to pay ÷
+ * Σ total over the invoices settled in (today − 365, today] (per settled
+ * invoice, not per payment; never below 0), -1 when none was.  For the cash-flow
+ * forecast, which needs both and cannot afford a second pass. */
+GArray                *kassa_expected_payments_list_with_average (KassaStore          *store,
+                                                                  KassaDay             today,
+                                                                  double              *average_days_to_pay,
+                                                                  GError             **error);
 /* The same for one invoice; FALSE with error when it is not open. */
 gboolean               kassa_expected_payment_get        (KassaStore                  *store,
                                                           gint64                       invoice_id,

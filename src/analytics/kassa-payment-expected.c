@@ -198,12 +198,16 @@ predict_expected (KassaExpectedPayment *expected,
 }
 
 /* The company's delays and each customer's last ≤ 12 (customers: gint64
- * id → CustomerDelays, owned) from the year's rows. */
+ * id → CustomerDelays, owned) from the year's rows; average: (out)
+ * (optional) the amount-weighted days to pay of those rows, -1 without. */
 static void
 model_from_rows (GArray        *rows,
                  CompanyDelays *company,
-                 GHashTable    *customers)
+                 GHashTable    *customers,
+                 double        *average)
 {
+  gint64 weighted_days = 0, weight = 0;
+
   for (guint start = 0, end; start < rows->len; start = end)
     {
       const KassaSettled *first = &g_array_index (rows, KassaSettled, start);
@@ -212,8 +216,11 @@ model_from_rows (GArray        *rows,
       end = kassa_payment_customer_end (rows, start);
       for (guint i = start; i < end; i++)
         {
-          gint late = g_array_index (rows, KassaSettled, i).paid.days_late;
+          const KassaPaidInvoice *paid = &g_array_index (rows, KassaSettled, i).paid;
+          gint late = paid->days_late;
 
+          weighted_days += paid->amount * paid->days_to_pay;
+          weight += paid->amount;
           company_delays_count (company, late, 1);
           if (i + MODEL_INVOICES >= end)
             delays->late[delays->n++] = late;
@@ -222,6 +229,10 @@ model_from_rows (GArray        *rows,
     }
 
   company_delays_index (company);
+  if (average != NULL)
+    /* Paid before issue on the whole counts as paid on the day, so that
+     * -1 stays free to mean no history. */
+    *average = weight > 0 ? MAX (0.0, (double) weighted_days / weight) : -1;
 }
 
 static gboolean
@@ -229,6 +240,7 @@ load_model (KassaStore     *store,
             KassaDay        today,
             CompanyDelays  *company,
             GHashTable     *customers,
+            double         *average,
             GError        **error)
 {
   g_autoptr(GArray) rows = kassa_payment_load_histories (store, 0, today, error);
@@ -236,7 +248,7 @@ load_model (KassaStore     *store,
   if (rows == NULL)
     return FALSE;
 
-  model_from_rows (rows, company, customers);
+  model_from_rows (rows, company, customers, average);
   return TRUE;
 }
 
@@ -283,6 +295,22 @@ kassa_expected_payments_list (KassaStore  *store,
                               KassaDay     today,
                               GError     **error)
 {
+  return kassa_expected_payments_list_with_average (store, today, NULL, error);
+}
+
+/**
+ * kassa_expected_payments_list_with_average:
+ * @average_days_to_pay: (out) (optional): the company's average days to pay
+ *   over the year's settled invoices, -1 without any
+ *
+ * Returns: (transfer full) (nullable): as kassa_expected_payments_list ()
+ */
+GArray *
+kassa_expected_payments_list_with_average (KassaStore  *store,
+                                           KassaDay     today,
+                                           double      *average_days_to_pay,
+                                           GError     **error)
+{
   g_autoptr(GHashTable) customers = customer_delays_table_new ();
   g_autofree CompanyDelays *company = g_new0 (CompanyDelays, 1);
   g_autoptr(KassaStoreStatement) stmt = NULL;
@@ -292,7 +320,7 @@ kassa_expected_payments_list (KassaStore  *store,
   g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!load_model (store, today, company, customers, error))
+  if (!load_model (store, today, company, customers, average_days_to_pay, error))
     return NULL;
 
   stmt = kassa_store_prepare (store,
@@ -338,7 +366,7 @@ kassa_expected_payment_get (KassaStore            *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* The company's delays are part of every prediction. */
-  if (!load_model (store, today, company, customers, error))
+  if (!load_model (store, today, company, customers, NULL, error))
     return FALSE;
 
   stmt = kassa_store_prepare (store,

@@ -731,6 +731,56 @@ test_future_sales (Fixture       *f,
   }
 }
 
+/* The average days to pay is per settled invoice (kassa-forecast.c):
+ * the sales company again, but each 100,000.00 invoice paid in halves,
+ * 10 and 30 days after its issue (settled at 30), and November's
+ * 30,000.00 in full after 20 days.  Settled in (Nov 24, 2025, Nov 24,
+ * 2026]: the invoices of Nov 2025 … Oct 2026 (Oct 2025's settled on
+ * Oct 31, 2025) and November's, so
+ *   D = (12 × 100,000.00 × 30 + 30,000.00 × 20) ÷ 1,230,000.00
+ *     = 3,660 ÷ 123 = 29.76 → 30 days,
+ * where the old per-payment average was 20: the payments in the window
+ * are Nov 2025's second half (30 days), both halves of Dec 2025 … Oct
+ * 2026 (10 and 30) and November's 20, (50,000.00 × 30 + 11 × 50,000.00 ×
+ * 40 + 30,000.00 × 20) ÷ 1,180,000.00 = 2,410 ÷ 118 = 20.42 → 20.
+ * Nov 24's invoicing (the first day's share of N, N = November's
+ * forecast − 30,000.00 over 7 days) is received on Dec 24 (T + 30), and
+ * nothing comes before: there is no open invoice.  W5 (Dec 22–28) gets
+ * Nov 24–28's shares. */
+static void
+test_days_to_pay_per_invoice (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 customer = add_customer (f->store);
+  KassaDay issue = ymd (2024, 10, 1);
+  g_autoptr(KassaForecast) forecast = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 months[1];
+  gint64 n;
+
+  for (guint m = 0; m < 25; m++, issue = kassa_day_add_months (issue, 1))
+    {
+      gint64 invoice = add_invoice (f->store, customer, issue, issue + 14, MONTHLY_SALES);
+
+      pay (f->store, invoice, issue + 10, MONTHLY_SALES / 2);
+      pay (f->store, invoice, issue + 30, MONTHLY_SALES / 2);
+    }
+  pay (f->store, add_invoice (f->store, customer, issue, issue + 14, NOVEMBER_SALES),
+       issue + 20, NOVEMBER_SALES);
+  set_balance (f->store, add_account (f->store, "Bank", FALSE), f->today, 0);
+
+  g_assert_true (kassa_sales_forecast (f->store, f->today, G_N_ELEMENTS (months), months, &error));
+  g_assert_no_error (error);
+  n = months[0] - NOVEMBER_SALES;
+  g_assert_cmpint (n, >, 0);
+
+  forecast = compute (f, NULL);
+  for (gint i = 0; i < 30; i++)
+    g_assert_cmpint (forecast->daily_in[i], ==, 0);
+  g_assert_cmpint (forecast->daily_in[30], ==, share (n, 7, 0));
+  g_assert_cmpint (week (forecast, 4)->receipts_sales, ==, shares (n, 7, 0, 4));
+}
+
 /* Sales already invoiced beyond the month's forecast: nothing more this
  * month (never negative).  The small company's invoices are all from this
  * month, so its sales forecast is 0 (no complete month of history). */
@@ -834,6 +884,7 @@ main (int    argc,
   ADD ("/forecast/buffer", test_buffer);
   ADD ("/forecast/buffer-single-outflow", test_buffer_single_outflow);
   ADD ("/forecast/future-sales", test_future_sales);
+  ADD ("/forecast/days-to-pay-per-invoice", test_days_to_pay_per_invoice);
   ADD ("/forecast/sales-never-negative", test_sales_never_negative);
   ADD ("/forecast/leap-year", test_leap_year);
   ADD ("/forecast/snapshot", test_snapshot);

@@ -376,6 +376,50 @@ test_history (Fixture       *f,
   }
 }
 
+/* The company's average days to pay from the expected payments' read, per
+ * settled invoice, as of T = 2026-11-24 (window (2025-11-24, T]):
+ *   X 100.00 issued 06-01, paid 6 days late: 20 days to pay;
+ *   Y 300.00 issued 07-01, 100.00 on 07-05 and 200.00 on 07-31: settled
+ *     on 07-31, 30 days (per payment it would be 26.7);
+ *   Z 50.00 issued 2025-09-01, paid 2025-10-01: before the window;
+ *   W 500.00 issued 11-10, open: the one expected payment.
+ * (100.00 × 20 + 300.00 × 30) ÷ 400.00 = 27.5.  As of 2025-09-15 nothing
+ * was settled in the window: -1. */
+static void
+test_company_days_to_pay (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 first = add_customer (f->store, "Eka Oy");
+  gint64 second = add_customer (f->store, "Toka Oy");
+  KassaDay t = kassa_day_from_ymd (2026, 11, 24);
+  g_autoptr(GArray) list = NULL;
+  g_autoptr(GArray) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  double average = 0;
+  gint64 y, w;
+
+  add_paid (f->store, first, kassa_day_from_ymd (2026, 6, 1), 10000, 6);
+  y = add_invoice (f->store, second, kassa_day_from_ymd (2026, 7, 1), kassa_day_from_ymd (2026, 7, 15), 30000);
+  pay (f->store, y, kassa_day_from_ymd (2026, 7, 5), 10000);
+  pay (f->store, y, kassa_day_from_ymd (2026, 7, 31), 20000);
+  add_paid (f->store, second, kassa_day_from_ymd (2025, 9, 1), 5000, 16);
+  w = add_invoice (f->store, first, kassa_day_from_ymd (2026, 11, 10), kassa_day_from_ymd (2026, 11, 24), 50000);
+
+  list = kassa_expected_payments_list_with_average (f->store, t, &average, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpfloat_with_epsilon (average, 27.5, 1e-9);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (g_array_index (list, KassaExpectedPayment, 0).invoice_id, ==, w);
+  g_assert_cmpint (g_array_index (list, KassaExpectedPayment, 0).open, ==, 50000);
+
+  earlier = kassa_expected_payments_list_with_average (f->store, kassa_day_from_ymd (2025, 9, 15),
+                                                       &average, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (earlier);
+  g_assert_cmpfloat (average, ==, -1);
+}
+
 static void
 test_no_history (Fixture       *f,
                  gconstpointer  data)
@@ -1476,6 +1520,7 @@ main (int   argc,
   g_test_add_func ("/payment-behaviour/risk-strings", test_risk_strings);
   ADD ("/payment-behaviour/history", test_history);
   ADD ("/payment-behaviour/no-history", test_no_history);
+  ADD ("/payment-behaviour/company-days-to-pay", test_company_days_to_pay);
   ADD ("/payment-behaviour/warning", test_warning);
   ADD ("/payment-behaviour/expected", test_expected);
   ADD ("/payment-behaviour/expected-early-payer", test_expected_early_payer);

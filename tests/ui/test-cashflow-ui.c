@@ -812,6 +812,76 @@ test_page_scenario (void)
   destroy_all_windows ();
 }
 
+static guint
+count_snapshots (KassaStore *store,
+                 KassaDay    created_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) snapshots = kassa_store_list_forecast_snapshots (store, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      const KassaForecastSnapshot *snapshot = g_ptr_array_index (snapshots, i);
+
+      g_assert_cmpint (snapshot->created_on, ==, created_on);
+      g_assert_cmpstr (snapshot->scenario_name, ==, "");
+      g_assert_cmpuint (snapshot->weeks->len, ==, 13);
+      n++;
+    }
+
+  return n;
+}
+
+static KassaCashflowPage *
+show_computed_page (KassaStore *store)
+{
+  KassaCashflowPage *page = KASSA_CASHFLOW_PAGE (kassa_cashflow_page_new (store));
+
+  show_in_window (GTK_WIDGET (page), 1280, 800);
+  kassa_cashflow_page_refresh (page);
+  wait_for (!kassa_cashflow_page_get_busy (page) && kassa_cashflow_page_get_data (page) != NULL);
+  return page;
+}
+
+/* The monthly automatic snapshot: none without a balance; with the tiny
+ * company's balance the base forecast saves one made today (its change
+ * makes the page compute again, which must not save a second); a page
+ * shown again the same month saves none. */
+static void
+test_monthly_snapshot (void)
+{
+  g_autoptr(KassaStore) store = NULL;
+  g_autofree char *base_week2 = money_text (80000);
+  KassaDay today = kassa_day_from_ymd (2026, 11, 24);
+  KassaCashflowPage *page;
+
+  if (in_parent_process ())
+    return;
+
+  store = create_store ();
+  page = show_computed_page (store);
+  g_assert_false (kassa_cashflow_page_get_data (page)->forecast->opening.has_balance);
+  g_assert_cmpuint (count_snapshots (store, today), ==, 0);
+  destroy_all_windows ();
+
+  setup_tiny_company (store);
+  page = show_computed_page (store);
+  kassa_cashflow_page_set_months (page, FALSE);
+  wait_for (!kassa_cashflow_page_get_busy (page) &&
+            g_strcmp0 (closing_text (page, 1), base_week2) == 0);
+  settle (300);
+  g_assert_false (kassa_cashflow_page_get_busy (page));
+  g_assert_cmpuint (count_snapshots (store, today), ==, 1);
+  destroy_all_windows ();
+
+  show_computed_page (store);
+  settle (300);
+  g_assert_cmpuint (count_snapshots (store, today), ==, 1);
+  destroy_all_windows ();
+}
+
 static void
 test_mean_absolute_error (void)
 {
@@ -848,6 +918,7 @@ main (int   argc,
   g_test_add_func ("/cashflow/scenarios", test_scenarios);
   g_test_add_func ("/cashflow/accuracy", test_accuracy);
   g_test_add_func ("/cashflow/page-scenario", test_page_scenario);
+  g_test_add_func ("/cashflow/monthly-snapshot", test_monthly_snapshot);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "kassa-cash-chart.h"
 #include "kassa-cashflow-page.h"
 #include "kassa-clock.h"
+#include "kassa-date.h"
 #include "kassa-forecast-accuracy-view.h"
 #include "kassa-format.h"
 #include "kassa-scenario-dialog.h"
@@ -72,6 +73,7 @@ G_DEFINE_FINAL_TYPE (KassaCashflowPage, kassa_cashflow_page, ADW_TYPE_BIN)
 typedef struct
 {
   char          *store_path;
+  GWeakRef       store;         /* the caller's, touched on the main thread only */
   KassaDay       today;
   KassaScenario *scenario;
   KassaScenario *compare;
@@ -102,6 +104,7 @@ static void
 compute_query_free (ComputeQuery *query)
 {
   g_free (query->store_path);
+  g_weak_ref_clear (&query->store);
   g_clear_pointer (&query->scenario, kassa_scenario_free);
   g_clear_pointer (&query->compare, kassa_scenario_free);
   g_free (query);
@@ -247,6 +250,7 @@ kassa_cashflow_compute_async (GObject             *source_object,
 
   query = g_new0 (ComputeQuery, 1);
   query->store_path = g_strdup (kassa_store_get_path (store));
+  g_weak_ref_init (&query->store, store);
   query->today = today;
   query->scenario = scenario != NULL ? kassa_scenario_copy (scenario) : NULL;
   query->compare = compare != NULL ? kassa_scenario_copy (compare) : NULL;
@@ -258,17 +262,81 @@ kassa_cashflow_compute_async (GObject             *source_object,
   g_task_run_in_thread (task, compute_in_thread);
 }
 
+static gboolean
+has_snapshot_in_month (GPtrArray *snapshots,
+                       KassaDay   today)
+{
+  KassaDay month_start = kassa_day_start_of_month (today);
+
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      const KassaForecastSnapshot *snapshot = g_ptr_array_index (snapshots, i);
+
+      if (kassa_day_start_of_month (snapshot->created_on) == month_start)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Forecast vs actual needs forecasts made in the past, and few users save
+ * them by hand: the first base forecast of a calendar month is saved as a
+ * snapshot, quietly, as if the user had saved it.  Not without a balance
+ * (the closing balances would mean nothing), and only on the main thread,
+ * so that the Cash Flow page and the Overview finishing together save one
+ * between them.  A failure only costs this month's point: it is logged,
+ * not shown. */
+static void
+save_monthly_snapshot (KassaStore              *store,
+                       const KassaCashflowData *data)
+{
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(KassaForecastSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (data->scenario_id != 0 || !data->forecast->opening.has_balance)
+    return;
+
+  snapshots = kassa_store_list_forecast_snapshots (store, &error);
+  if (snapshots == NULL)
+    {
+      g_warning ("Could not list the forecast snapshots: %s", error->message);
+      return;
+    }
+  if (has_snapshot_in_month (snapshots, data->forecast->today))
+    return;
+
+  snapshot = kassa_forecast_to_snapshot (data->forecast, NULL);
+  if (!kassa_store_save_forecast_snapshot (store, snapshot, &error))
+    g_warning ("Could not save the monthly forecast snapshot: %s", error->message);
+}
+
 /**
  * kassa_cashflow_compute_finish:
+ *
+ * Also saves the month's automatic snapshot (save_monthly_snapshot ()),
+ * which is why both the page and the Overview finish here.
+ *
  * Returns: (transfer full) (nullable): the data, NULL with error set.
  */
 KassaCashflowData *
 kassa_cashflow_compute_finish (GAsyncResult  *result,
                                GError       **error)
 {
+  ComputeQuery *query;
+  KassaCashflowData *data;
+  g_autoptr(KassaStore) store = NULL;
+
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  data = g_task_propagate_pointer (G_TASK (result), error);
+  query = g_task_get_task_data (G_TASK (result));
+  if (data != NULL && query != NULL)
+    store = g_weak_ref_get (&query->store);
+  if (store != NULL)
+    save_monthly_snapshot (store, data);
+
+  return data;
 }
 
 /* Choices */
