@@ -19,6 +19,7 @@
 #include "kassa-kpi-view.h"
 #include "kassa-overview-page.h"
 #include "kassa-receivables-page.h"
+#include "kassa-sales-history.h"
 
 #define MAX_OVERDUE_ROWS 10
 #define MAX_WARNING_ROWS 3
@@ -55,6 +56,8 @@ struct _KassaOverviewPage
   GtkLabel         *cash_lowest_label;
   GtkLabel         *cash_lowest_caption;
   AdwBin           *cash_chart_bin;
+  AdwBin           *revenue_chart_bin;
+  KassaCashChart   *revenue_chart;
   KassaCashChart   *cash_chart;
 
   KassaStore       *store;
@@ -90,6 +93,10 @@ typedef struct
   KassaReceivablesKpis  kpis;
   guint                 worklist_count;
   GPtrArray            *warnings;  /* of KassaCustomerWarning, the first few */
+  /* Invoiced per month: the last 12 months and the same months before. */
+  KassaDay              today;
+  gint64                recent[KASSA_SALES_HISTORY_MAX_MONTHS];
+  gint64                year_before[KASSA_SALES_HISTORY_MAX_MONTHS];
 } ReceivablesSummary;
 
 static void start_receivables (KassaOverviewPage *self);
@@ -268,6 +275,11 @@ summarize_receivables (KassaStore          *store,
   if (summary->warnings->len > MAX_WARNING_ROWS)
     g_ptr_array_set_size (summary->warnings, MAX_WARNING_ROWS);
 
+  summary->today = today;
+  if (!kassa_sales_history_by_month (store, today, KASSA_SALES_HISTORY_MAX_MONTHS,
+                                     summary->recent, summary->year_before, error))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -345,6 +357,50 @@ show_warnings (KassaOverviewPage        *self,
                          create_warning_row (g_ptr_array_index (summary->warnings, i)));
 }
 
+static char *
+format_short_month (KassaDay day)
+{
+  int year, month, mday;
+  g_autoptr(GDateTime) date_time = NULL;
+
+  kassa_day_to_ymd (day, &year, &month, &mday);
+  date_time = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+  /* Translators: a month tick of a chart, a g_date_time_format()
+   * format: the short month name, e.g. "Dec", "joulu", "12月" */
+  return g_date_time_format (date_time, C_("chart month tick", "%b"));
+}
+
+/* Grouped columns: each of the last 12 months beside the same month a
+ * year earlier (this month up to the same day in both years). */
+static void
+show_revenue (KassaOverviewPage        *self,
+              const ReceivablesSummary *summary)
+{
+  static const KassaCashChartColour colours[] = {
+    { "accent_color", 1.0 },
+    { NULL, 0.35 },
+  };
+  const guint n = KASSA_SALES_HISTORY_MAX_MONTHS;
+  g_autoptr(KassaCompany) company = kassa_store_get_company (self->store);
+  KassaDay this_month = kassa_day_start_of_month (summary->today);
+  const char *names[] = { _("Last 12 months"), _("A year earlier") };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  gint64 values[2 * KASSA_SALES_HISTORY_MAX_MONTHS];
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (labels, format_short_month (kassa_day_add_months (this_month,
+                                                                        (gint) i - (gint) n + 1)));
+      values[i] = summary->recent[i];
+      values[n + i] = summary->year_before[i];
+    }
+
+  kassa_cash_chart_set_columns (self->revenue_chart, _("Invoiced by month"),
+                                company != NULL ? company->currency : NULL,
+                                (const char * const *) labels->pdata, n,
+                                names, colours, values, 2);
+}
+
 static void
 show_receivables (KassaOverviewPage        *self,
                   const ReceivablesSummary *summary)
@@ -358,6 +414,7 @@ show_receivables (KassaOverviewPage        *self,
   gtk_label_set_text (self->overdue_share_label, share);
   show_collections_count (self, summary->worklist_count);
   show_warnings (self, summary);
+  show_revenue (self, summary);
 }
 
 static void
@@ -705,6 +762,7 @@ kassa_overview_page_class_init (KassaOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_lowest_label);
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_lowest_caption);
   gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, cash_chart_bin);
+  gtk_widget_class_bind_template_child (widget_class, KassaOverviewPage, revenue_chart_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_warning_row_activated);
 }
@@ -728,6 +786,10 @@ kassa_overview_page_init (KassaOverviewPage *self)
   self->cash_chart = KASSA_CASH_CHART (kassa_cash_chart_new_balance ());
   gtk_widget_set_name (GTK_WIDGET (self->cash_chart), "overview-cash-chart");
   adw_bin_set_child (self->cash_chart_bin, GTK_WIDGET (self->cash_chart));
+
+  self->revenue_chart = KASSA_CASH_CHART (kassa_cash_chart_new_flows ());
+  gtk_widget_set_name (GTK_WIDGET (self->revenue_chart), "overview-revenue-chart");
+  adw_bin_set_child (self->revenue_chart_bin, GTK_WIDGET (self->revenue_chart));
 }
 
 GtkWidget *
@@ -829,4 +891,16 @@ kassa_overview_page_get_receivables_busy (KassaOverviewPage *self)
 
   return self->receivables_cancellable != NULL || self->refresh_id != 0 ||
          self->receivables_deferred;
+}
+
+/**
+ * kassa_overview_page_get_revenue_chart:
+ * Returns: (transfer none): the invoiced-by-month chart, a KassaCashChart.
+ */
+GtkWidget *
+kassa_overview_page_get_revenue_chart (KassaOverviewPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_OVERVIEW_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->revenue_chart);
 }

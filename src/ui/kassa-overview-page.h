@@ -27,5 +27,8 @@ GtkLabel  *kassa_overview_page_get_month_amount_label   (KassaOverviewPage *self
 GtkLabel     *kassa_overview_page_get_dso_label          (KassaOverviewPage *self);
 AdwActionRow *kassa_overview_page_get_collections_row    (KassaOverviewPage *self);
 gboolean      kassa_overview_page_get_receivables_busy   (KassaOverviewPage *self);
+/* Invoiced by month: the last 12 months beside the same months a year
+ * earlier (filled in with the receivables summary). */
+GtkWidget    *kassa_overview_page_get_revenue_chart      (KassaOverviewPage *self);
 
 G_END_DECLS

@@ -808,6 +808,19 @@ check_kpi_cards (KassaReceivablesPage *page)
   g_assert_true (g_str_has_prefix (share, share_number));
 }
 
+/* The aging history chart: six month ends and today, stacked by bucket;
+ * today's column adds up to the aging total. */
+static void
+check_aging_history (KassaAgingView *view,
+                     gint64          total)
+{
+  KassaCashChart *chart = kassa_aging_view_get_history_chart (view);
+
+  wait_for (!kassa_aging_view_get_history_busy (view));
+  g_assert_cmpuint (kassa_cash_chart_get_n_categories (chart), ==, 7);
+  g_assert_cmpint (kassa_cash_chart_get_category_total (chart, 6), ==, total);
+}
+
 /* Today: the cards, the rows and the KPIs of the header's tables, then
  * the 1–30 card's invoices, I2 (7 days) and I6 (20 days, 50.00 still
  * open). */
@@ -839,6 +852,7 @@ check_aging_today (KassaReceivablesPage *page,
   check_cards (view, &cards);
   check_rows (view, rows, G_N_ELEMENTS (rows));
   check_kpi_cards (page);
+  check_aging_history (view, 155000);
 
   press (bucket_card (view, KASSA_AGING_1_30));
   wait_for_drill_down (view, G_N_ELEMENTS (invoices));
@@ -910,6 +924,21 @@ test_aging (void)
 
 /* ---- the Overview ---- */
 
+/* Invoiced by month, Dec 2025 … Nov 2026 beside a year earlier (nothing
+ * then): I5 in July (500.00), I4 in August (400.00), I3 in September
+ * (300.00), I6 and I7 in October (180.00 + 60.00), I1 and I2 in November
+ * (100.00 + 200.00). */
+static void
+check_revenue_chart (KassaOverviewPage *page)
+{
+  static const gint64 expected[12] = { 0, 0, 0, 0, 0, 0, 0, 50000, 40000, 30000, 24000, 30000 };
+  KassaCashChart *chart = KASSA_CASH_CHART (kassa_overview_page_get_revenue_chart (page));
+
+  g_assert_cmpuint (kassa_cash_chart_get_n_categories (chart), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (kassa_cash_chart_get_category_total (chart, i), ==, expected[i]);
+}
+
 static void
 test_overview (void)
 {
@@ -941,6 +970,7 @@ test_overview (void)
   g_assert_cmpstr (gtk_label_get_text (kassa_overview_page_get_dso_label (page)), ==, dso);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, steps);
   g_assert_nonnull (search_widget (GTK_WIDGET (page), is_label_with_text, share));
+  check_revenue_chart (page);
 
   stop_application (app);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kassa-cash-chart.h"
 #include "kassa-column-chart.h"
@@ -43,6 +44,16 @@ struct _KassaCashChart
   GArray           *outflows;
   int               hover_series;
   int               hover_index;
+  /* The generic charts (set_columns, set_day_lines). */
+  gboolean          generic;
+  gboolean          days_unit;        /* values are tenths of a day */
+  char             *title;
+  GPtrArray        *generic_names;    /* of char*, per series */
+  GArray           *generic_colours;  /* of KassaCashChartColour, names interned */
+  GArray           *generic_values;   /* of gint64, series-major */
+  GArray           *generic_days;     /* of KassaDay (lines) */
+  guint             n_series;
+  gboolean          stacked;
 };
 
 G_DEFINE_FINAL_TYPE (KassaCashChart, kassa_cash_chart, GTK_TYPE_WIDGET)
@@ -66,6 +77,28 @@ format_value_tick (gint64   value,
     return kassa_format_money (value, self->currency != NULL ? self->currency : "EUR");
 
   return kassa_quantity_format ((value / unit) * 1000, kassa_locale_current ());
+}
+
+/* Tenths of a day with one decimal as the locale writes it. */
+static char *
+format_tenths (gint64 tenths)
+{
+  char *text = kassa_quantity_format (tenths * 100 + (tenths < 0 ? -1 : 1),
+                                      kassa_locale_current ());
+  gsize length = strlen (text);
+
+  /* The extra thousandth keeps the two last digits from being dropped;
+   * cutting them leaves exactly one decimal. */
+  text[length - 2] = '\0';
+  return text;
+}
+
+static char *
+format_days_tick (gint64   value,
+                  gint64   step,
+                  gpointer user_data)
+{
+  return format_tenths (value);
 }
 
 static char *
@@ -218,12 +251,34 @@ describe_line_hit (KassaCashChart          *self,
 }
 
 static char *
+describe_days_hit (KassaCashChart          *self,
+                   const KassaLineChartHit *hit)
+{
+  g_autofree char *day = kassa_format_day (hit->day);
+  g_autofree char *value = format_tenths (hit->value);
+
+  /* Translators: a chart tooltip: a series name ("DSO"), a day and a
+   * number of days with one decimal */
+  return g_strdup_printf (_("%s, %s: %s days"), series_name (self, hit->series), day, value);
+}
+
+static char *
 describe_column_hit (KassaCashChart            *self,
                      const KassaColumnChartHit *hit)
 {
   g_autofree char *value = kassa_format_money (hit->value, self->currency);
   const char *category = hit->category < self->category_names->len
                          ? g_ptr_array_index (self->category_names, hit->category) : "";
+
+  if (self->stacked)
+    {
+      g_autofree char *total = kassa_format_money (hit->total, self->currency);
+
+      /* Translators: a stacked chart's tooltip: a series name ("1–30
+       * days"), a period ("Oct"), its amount and the period's total */
+      return g_strdup_printf (_("%s, %s: %s\nTotal %s"), series_name (self, hit->series),
+                              category, value, total);
+    }
 
   /* Translators: a chart tooltip: a series name ("Inflows"), a period
    * ("Week 48") and an amount */
@@ -328,6 +383,11 @@ kassa_cash_chart_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->inflows, g_array_unref);
   g_clear_pointer (&self->outflows, g_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->generic_names, g_ptr_array_unref);
+  g_clear_pointer (&self->generic_colours, g_array_unref);
+  g_clear_pointer (&self->generic_values, g_array_unref);
+  g_clear_pointer (&self->generic_days, g_array_unref);
 
   G_OBJECT_CLASS (kassa_cash_chart_parent_class)->finalize (object);
 }
@@ -364,6 +424,10 @@ kassa_cash_chart_init (KassaCashChart *self)
   self->outflows = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->hover_series = -1;
   self->hover_index = -1;
+  self->generic_names = g_ptr_array_new_with_free_func (g_free);
+  self->generic_colours = g_array_new (FALSE, FALSE, sizeof (KassaCashChartColour));
+  self->generic_values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->generic_days = g_array_new (FALSE, FALSE, sizeof (KassaDay));
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave), self, G_CONNECT_SWAPPED);
@@ -442,9 +506,11 @@ describe_empty (KassaCashChart *self)
   g_autofree char *description = NULL;
 
   if (self->line != NULL)
-    description = kassa_line_chart_describe (_("Cash balance"), NULL, NULL, NULL, NULL);
+    description = kassa_line_chart_describe (self->title != NULL ? self->title : _("Cash balance"),
+                                             NULL, NULL, NULL, NULL);
   else
-    description = kassa_column_chart_describe (_("Inflows and outflows"),
+    description = kassa_column_chart_describe (self->title != NULL ? self->title
+                                               : _("Inflows and outflows"),
                                                NULL, NULL, NULL, NULL, NULL);
   set_description (self, description);
 }
@@ -466,6 +532,12 @@ kassa_cash_chart_clear (KassaCashChart *self)
   g_clear_pointer (&self->name, g_free);
   self->buffer = 0;
   self->today = 0;
+  self->generic = FALSE;
+  g_ptr_array_set_size (self->generic_names, 0);
+  g_array_set_size (self->generic_colours, 0);
+  g_array_set_size (self->generic_values, 0);
+  g_array_set_size (self->generic_days, 0);
+  self->n_series = 0;
 
   reset_chart (self);
   describe_empty (self);
@@ -633,8 +705,8 @@ describe_flows (KassaCashChart *self)
       name = series >= 0 ? series_name (self, (guint) series) : NULL;
     }
 
-  description = kassa_column_chart_describe (_("Inflows and outflows"), first, last, name,
-                                             value, highest_category);
+  description = kassa_column_chart_describe (self->generic ? self->title : _("Inflows and outflows"),
+                                             first, last, name, value, highest_category);
   set_description (self, description);
 }
 
@@ -661,6 +733,95 @@ rebuild_flows (KassaCashChart *self)
 }
 
 static void
+rebuild_generic_columns (KassaCashChart *self)
+{
+  guint n = self->category_names->len;
+
+  kassa_column_chart_set_categories (self->columns,
+                                     (const char * const *) self->category_names->pdata, n);
+  for (guint series = 0; series < self->n_series; series++)
+    {
+      const KassaCashChartColour *spec = &g_array_index (self->generic_colours,
+                                                         KassaCashChartColour, series);
+      const char *name = g_ptr_array_index (self->generic_names, series);
+      KassaChartColour colour;
+
+      lookup_colour (GTK_WIDGET (self), spec->name, spec->alpha, &colour);
+      kassa_column_chart_add_series (self->columns, name,
+                                     &g_array_index (self->generic_values, gint64, series * n),
+                                     &colour);
+      g_ptr_array_add (self->series_names, g_strdup (name));
+    }
+  describe_flows (self);
+}
+
+static void
+describe_day_lines (KassaCashChart *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *lowest_value = NULL;
+  g_autofree char *lowest_day = NULL;
+  KassaDay first_day = 0, last_day = 0, day;
+  gint64 value;
+
+  kassa_line_chart_get_day_range (self->line, &first_day, &last_day);
+  if (kassa_line_chart_get_n_series (self->line) > 0 &&
+      kassa_line_chart_get_lowest (self->line, 0, &day, &value))
+    {
+      g_autofree char *number = format_tenths (value);
+
+      /* Translators: a number of days with one decimal, e.g. "41.2 days" */
+      lowest_value = g_strdup_printf (_("%s days"), number);
+      lowest_day = kassa_format_day (day);
+    }
+  if (first_day > 0)
+    {
+      first = kassa_format_day (first_day);
+      last = kassa_format_day (last_day);
+    }
+
+  description = kassa_line_chart_describe (self->title, first, last, lowest_value, lowest_day);
+  set_description (self, description);
+}
+
+static void
+rebuild_day_lines (KassaCashChart *self)
+{
+  guint n = self->generic_days->len;
+  g_autofree KassaDay *days = g_new (KassaDay, MAX (n, 1));
+  g_autofree gint64 *values = g_new (gint64, MAX (n, 1));
+
+  for (guint series = 0; series < self->n_series; series++)
+    {
+      const KassaCashChartColour *spec = &g_array_index (self->generic_colours,
+                                                         KassaCashChartColour, series);
+      const char *name = g_ptr_array_index (self->generic_names, series);
+      KassaChartColour colour;
+      guint defined = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 value = g_array_index (self->generic_values, gint64, series * n + i);
+
+          if (value < 0)
+            continue;
+          days[defined] = g_array_index (self->generic_days, KassaDay, i);
+          values[defined++] = value;
+        }
+      if (defined == 0)
+        continue;
+
+      lookup_colour (GTK_WIDGET (self), spec->name, spec->alpha, &colour);
+      kassa_line_chart_add_series (self->line, name, days, values, defined, &colour,
+                                   series == 0 ? KASSA_LINE_STYLE_SOLID : KASSA_LINE_STYLE_DASHED);
+      g_ptr_array_add (self->series_names, g_strdup (name));
+    }
+  describe_day_lines (self);
+}
+
+static void
 rebuild (KassaCashChart *self)
 {
   /* css-changed can come before the constructor picked the chart. */
@@ -669,7 +830,14 @@ rebuild (KassaCashChart *self)
 
   reset_chart (self);
 
-  if (self->has_data)
+  if (self->has_data && self->generic)
+    {
+      if (self->line != NULL)
+        rebuild_day_lines (self);
+      else
+        rebuild_generic_columns (self);
+    }
+  else if (self->has_data)
     {
       if (self->line != NULL)
         rebuild_balance (self);
@@ -702,6 +870,11 @@ kassa_cash_chart_set_balance (KassaCashChart      *self,
   kassa_cash_chart_clear (self);
   set_currency (self, currency);
   n_days = MIN (n_days, (guint) MAX (forecast->horizon_days, 0));
+  /* Money again, should the widget have shown day counts before. */
+  self->days_unit = FALSE;
+  g_clear_pointer (&self->title, g_free);
+  kassa_line_chart_set_value_format_func (self->line, format_value_tick, self, NULL);
+  kassa_line_chart_set_min_value_step (self->line, 100);
 
   self->has_data = TRUE;
   self->today = forecast->today;
@@ -754,6 +927,7 @@ kassa_cash_chart_set_flows (KassaCashChart      *self,
   kassa_cash_chart_clear (self);
   set_currency (self, currency);
   periods = months ? forecast->months : forecast->weeks;
+  g_clear_pointer (&self->title, g_free);
 
   for (guint i = 0; i < periods->len; i++)
     {
@@ -786,6 +960,8 @@ kassa_cash_chart_get_tooltip_at (KassaCashChart *self,
 
       if (!kassa_line_chart_hit_test (self->line, x, y, &hit))
         return NULL;
+      if (self->days_unit)
+        return describe_days_hit (self, &hit);
       return describe_line_hit (self, &hit);
     }
   else
@@ -796,4 +972,128 @@ kassa_cash_chart_get_tooltip_at (KassaCashChart *self,
         return NULL;
       return describe_column_hit (self, &hit);
     }
+}
+
+GtkWidget *
+kassa_cash_chart_new_stacked (void)
+{
+  KassaCashChart *self = g_object_new (KASSA_TYPE_CASH_CHART, NULL);
+
+  self->columns = kassa_column_chart_new (KASSA_COLUMN_CHART_STACKED);
+  self->stacked = TRUE;
+  kassa_column_chart_set_value_format_func (self->columns, format_value_tick, self, NULL);
+  kassa_cash_chart_clear (self);
+
+  return GTK_WIDGET (self);
+}
+
+static void
+set_generic (KassaCashChart             *self,
+             const char                 *title,
+             const char * const         *series_names,
+             const KassaCashChartColour *colours,
+             guint                       n_series)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
+  self->generic = TRUE;
+  self->has_data = TRUE;
+  self->n_series = n_series;
+
+  for (guint series = 0; series < n_series; series++)
+    {
+      /* Interned: the names are the style's few colour names. */
+      KassaCashChartColour colour = { g_intern_string (colours[series].name),
+                                      colours[series].alpha };
+
+      g_ptr_array_add (self->generic_names, g_strdup (series_names[series]));
+      g_array_append_val (self->generic_colours, colour);
+    }
+}
+
+void
+kassa_cash_chart_set_columns (KassaCashChart             *self,
+                              const char                 *title,
+                              const char                 *currency,
+                              const char * const         *categories,
+                              guint                       n_categories,
+                              const char * const         *series_names,
+                              const KassaCashChartColour *colours,
+                              const gint64               *values,
+                              guint                       n_series)
+{
+  g_return_if_fail (KASSA_IS_CASH_CHART (self));
+  g_return_if_fail (self->columns != NULL);
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (n_categories == 0 || categories != NULL);
+  g_return_if_fail (n_series == 0 || (series_names != NULL && colours != NULL && values != NULL));
+
+  kassa_cash_chart_clear (self);
+  set_currency (self, currency);
+  self->days_unit = FALSE;
+  kassa_column_chart_set_value_format_func (self->columns, format_value_tick, self, NULL);
+  kassa_column_chart_set_min_value_step (self->columns, 100);
+
+  for (guint i = 0; i < n_categories; i++)
+    g_ptr_array_add (self->category_names, g_strdup (categories[i]));
+  g_array_append_vals (self->generic_values, values, n_series * n_categories);
+  set_generic (self, title, series_names, colours, n_series);
+
+  rebuild (self);
+}
+
+void
+kassa_cash_chart_set_day_lines (KassaCashChart             *self,
+                                const char                 *title,
+                                const KassaDay             *days,
+                                guint                       n,
+                                const char * const         *series_names,
+                                const KassaCashChartColour *colours,
+                                const gint64               *tenths,
+                                guint                       n_series)
+{
+  g_return_if_fail (KASSA_IS_CASH_CHART (self));
+  g_return_if_fail (self->line != NULL);
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (n == 0 || days != NULL);
+  g_return_if_fail (n_series == 0 || (series_names != NULL && colours != NULL && tenths != NULL));
+
+  kassa_cash_chart_clear (self);
+  self->days_unit = TRUE;
+  kassa_line_chart_set_value_format_func (self->line, format_days_tick, self, NULL);
+  /* Tenths: a tick every tenth of a day at the finest. */
+  kassa_line_chart_set_min_value_step (self->line, 1);
+
+  g_array_append_vals (self->generic_days, days, n);
+  g_array_append_vals (self->generic_values, tenths, n_series * n);
+  set_generic (self, title, series_names, colours, n_series);
+
+  rebuild (self);
+}
+
+guint
+kassa_cash_chart_get_n_categories (KassaCashChart *self)
+{
+  g_return_val_if_fail (KASSA_IS_CASH_CHART (self), 0);
+
+  return self->columns != NULL ? kassa_column_chart_get_n_categories (self->columns) : 0;
+}
+
+gint64
+kassa_cash_chart_get_category_total (KassaCashChart *self,
+                                     guint           category)
+{
+  guint n;
+  gint64 total = 0;
+
+  g_return_val_if_fail (KASSA_IS_CASH_CHART (self), 0);
+  g_return_val_if_fail (self->generic && self->columns != NULL, 0);
+
+  n = self->category_names->len;
+  g_return_val_if_fail (category < n, 0);
+
+  for (guint series = 0; series < self->n_series; series++)
+    total += g_array_index (self->generic_values, gint64, series * n + category);
+
+  return total;
 }

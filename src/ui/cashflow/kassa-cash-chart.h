@@ -44,6 +44,46 @@ void       kassa_cash_chart_set_flows      (KassaCashChart      *self,
 /* Removes all data (the chart draws its empty axes). */
 void       kassa_cash_chart_clear          (KassaCashChart      *self);
 
+/* The generic charts of the receivables and overview pages.  A colour is
+ * a named colour of the style (NULL: the text colour) and an alpha, so
+ * the chart can follow dark mode. */
+typedef struct
+{
+  const char *name;
+  double      alpha;
+} KassaCashChartColour;
+
+/* Stacked columns (aging buckets per month end). */
+GtkWidget *kassa_cash_chart_new_stacked    (void);
+/* Money columns for a chart made by new_flows or new_stacked: n_series
+ * series of n_categories values each, values[series * n_categories +
+ * category]; title names the chart in its accessible description. */
+void       kassa_cash_chart_set_columns    (KassaCashChart             *self,
+                                            const char                 *title,
+                                            const char                 *currency,
+                                            const char * const         *categories,
+                                            guint                       n_categories,
+                                            const char * const         *series_names,
+                                            const KassaCashChartColour *colours,
+                                            const gint64               *values,
+                                            guint                       n_series);
+/* Lines of day counts for a chart made by new_balance: tenths of a day,
+ * tenths[series * n + i] on days[i]; negative values are undefined and
+ * left out.  Series 0 is solid, the others dashed. */
+void       kassa_cash_chart_set_day_lines  (KassaCashChart             *self,
+                                            const char                 *title,
+                                            const KassaDay             *days,
+                                            guint                       n,
+                                            const char * const         *series_names,
+                                            const KassaCashChartColour *colours,
+                                            const gint64               *tenths,
+                                            guint                       n_series);
+/* For tests: the categories of a column chart and the sum of one
+ * category's values over every series. */
+guint      kassa_cash_chart_get_n_categories   (KassaCashChart *self);
+gint64     kassa_cash_chart_get_category_total (KassaCashChart *self,
+                                                guint           category);
+
 /* (transfer full) the text of the tooltip at x, y (NULL: nothing there);
  * the chart must have been drawn at its current size. */
 char      *kassa_cash_chart_get_tooltip_at (KassaCashChart      *self,

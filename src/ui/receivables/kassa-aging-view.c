@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kassa-aging-drilldown.h"
 #include "kassa-aging-view.h"
+#include "kassa-cash-chart.h"
 #include "kassa-clock.h"
 #include "kassa-date.h"
 #include "kassa-format.h"
@@ -20,6 +22,14 @@
 /* Column keys of the customer table: the buckets, then these. */
 #define KEY_TOTAL    KASSA_AGING_N_BUCKETS
 #define KEY_CUSTOMER (KASSA_AGING_N_BUCKETS + 1)
+
+/* The history chart: the month ends of the last six months, then today. */
+#define HISTORY_MONTHS 6
+#define HISTORY_POINTS (HISTORY_MONTHS + 1)
+
+/* Changes that move open amounts. */
+#define HISTORY_CHANGES (KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS | \
+                         KASSA_STORE_CHANGE_CUSTOMERS)
 
 #define COLUMN_KEY "kassa-column-key"
 #define LIST_ITEM_KEY "kassa-list-item"
@@ -95,6 +105,9 @@ struct _KassaAgingView
   GtkDropDown           *basis_dropdown;
   GtkLabel              *total_amount;
   GtkLabel              *total_count;
+  GtkStack              *history_stack;
+  GtkSpinner            *history_spinner;
+  AdwBin                *history_bin;
   GtkWidget             *context_menu;
   BucketCard             cards[KASSA_AGING_N_BUCKETS + 1];
 
@@ -108,6 +121,13 @@ struct _KassaAgingView
   /* … and what the aging shown was computed for. */
   KassaDay               as_of;
   gboolean               setting_controls;
+  /* The history chart and what it was computed for; a store change
+   * makes it stale. */
+  KassaCashChart        *history_chart;
+  GCancellable          *history_cancellable;
+  KassaDay               history_today;
+  KassaAgingBasis        history_basis;
+  gboolean               history_valid;
 };
 
 G_DEFINE_FINAL_TYPE (KassaAgingView, kassa_aging_view, GTK_TYPE_WIDGET)
@@ -646,6 +666,10 @@ kassa_aging_view_dispose (GObject *object)
 {
   KassaAgingView *self = KASSA_AGING_VIEW (object);
 
+  if (self->history_cancellable != NULL)
+    g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
+
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_AGING_VIEW);
   g_clear_object (&self->sorted_customers);
@@ -692,6 +716,9 @@ kassa_aging_view_class_init (KassaAgingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, basis_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, total_amount);
   gtk_widget_class_bind_template_child (widget_class, KassaAgingView, total_count);
+  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, history_stack);
+  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, history_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KassaAgingView, history_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
@@ -752,6 +779,20 @@ kassa_aging_view_init (KassaAgingView *self)
   self->query_as_of = kassa_clock_today ();
   self->query_basis = KASSA_AGING_BY_DUE_DATE;
   update_as_of_label (self);
+
+  self->history_chart = KASSA_CASH_CHART (kassa_cash_chart_new_stacked ());
+  gtk_widget_set_name (GTK_WIDGET (self->history_chart), "aging-history-chart");
+  adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_chart));
+  gtk_stack_set_visible_child_name (self->history_stack, "loading");
+  gtk_spinner_start (self->history_spinner);
+}
+
+static void
+on_store_changed (KassaAgingView *self,
+                  guint           what)
+{
+  if (what & HISTORY_CHANGES)
+    self->history_valid = FALSE;
 }
 
 GtkWidget *
@@ -764,6 +805,8 @@ kassa_aging_view_new (KassaStore *store)
   self = g_object_new (KASSA_TYPE_AGING_VIEW, NULL);
   self->store = g_object_ref (store);
   kassa_aging_drilldown_set_store (self->drilldown, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
@@ -792,6 +835,202 @@ update_empty_page (KassaAgingView *self)
   adw_status_page_set_description (self->empty_page, description);
 }
 
+/* ---- history ---- */
+
+typedef struct
+{
+  char            *store_path;
+  KassaAgingBasis  basis;
+  KassaDay         days[HISTORY_POINTS];
+  /* Today's aging is the one just shown: not computed twice. */
+  gboolean         has_today;
+  gint64           today_buckets[KASSA_AGING_N_BUCKETS];
+} HistoryQuery;
+
+typedef struct
+{
+  KassaDay days[HISTORY_POINTS];
+  gint64   buckets[HISTORY_POINTS][KASSA_AGING_N_BUCKETS];
+} History;
+
+static void
+history_query_free (HistoryQuery *query)
+{
+  g_free (query->store_path);
+  g_free (query);
+}
+
+static void
+history_days (KassaDay  today,
+              KassaDay *days)
+{
+  KassaDay month_start = kassa_day_start_of_month (today);
+
+  for (int i = 0; i < HISTORY_MONTHS; i++)
+    days[i] = kassa_day_add_months (month_start, i - HISTORY_MONTHS + 1) - 1;
+  days[HISTORY_MONTHS] = today;
+}
+
+static void
+compute_history_in_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  HistoryQuery *query = task_data;
+  g_autoptr(KassaStore) store = NULL;
+  g_autofree History *history = g_new0 (History, 1);
+  GError *error = NULL;
+
+  store = kassa_store_open (query->store_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (int i = 0; i < HISTORY_POINTS; i++)
+    {
+      g_autoptr(KassaAging) aging = NULL;
+
+      history->days[i] = query->days[i];
+      if (i == HISTORY_MONTHS && query->has_today)
+        {
+          memcpy (history->buckets[i], query->today_buckets, sizeof query->today_buckets);
+          continue;
+        }
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      aging = kassa_aging_compute (store, query->days[i], query->basis, &error);
+      if (aging == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      memcpy (history->buckets[i], aging->buckets, sizeof aging->buckets);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&history), g_free);
+}
+
+static char *
+history_label (KassaDay day,
+               gboolean is_today)
+{
+  int year, month, mday;
+  g_autoptr(GDateTime) date_time = NULL;
+
+  if (is_today)
+    return g_strdup (_("Today"));
+
+  kassa_day_to_ymd (day, &year, &month, &mday);
+  date_time = g_date_time_new_utc (year, month, mday, 0, 0, 0);
+  /* Translators: a month tick of a chart, a g_date_time_format()
+   * format: the short month name, e.g. "Dec", "joulu", "12月" */
+  return g_date_time_format (date_time, C_("chart month tick", "%b"));
+}
+
+static void
+show_history (KassaAgingView *self,
+              const History  *history)
+{
+  /* Neutral while not due, then warning, then error as it gets older. */
+  static const KassaCashChartColour colours[KASSA_AGING_N_BUCKETS] = {
+    { NULL, 0.35 },
+    { "warning_color", 0.55 },
+    { "warning_color", 1.0 },
+    { "error_color", 0.65 },
+    { "error_color", 1.0 },
+  };
+  const char *names[KASSA_AGING_N_BUCKETS];
+  char *labels[HISTORY_POINTS];
+  gint64 values[KASSA_AGING_N_BUCKETS * HISTORY_POINTS];
+
+  for (int bucket = 0; bucket < KASSA_AGING_N_BUCKETS; bucket++)
+    {
+      names[bucket] = kassa_aging_bucket_to_string (bucket);
+      for (int i = 0; i < HISTORY_POINTS; i++)
+        values[bucket * HISTORY_POINTS + i] = history->buckets[i][bucket];
+    }
+  for (int i = 0; i < HISTORY_POINTS; i++)
+    labels[i] = history_label (history->days[i], i == HISTORY_MONTHS);
+
+  kassa_cash_chart_set_columns (self->history_chart, _("Open receivables by age at month end"),
+                                self->currency, (const char * const *) labels, HISTORY_POINTS,
+                                names, colours, values, KASSA_AGING_N_BUCKETS);
+  for (int i = 0; i < HISTORY_POINTS; i++)
+    g_free (labels[i]);
+}
+
+static void
+on_history_done (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree History *history = g_task_propagate_pointer (G_TASK (result), &error);
+  KassaAgingView *self;
+
+  /* Cancelled: the view is gone or a newer computation replaced this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = KASSA_AGING_VIEW (source_object);
+  if (g_task_get_cancellable (G_TASK (result)) != self->history_cancellable)
+    return;
+  g_clear_object (&self->history_cancellable);
+  gtk_spinner_stop (self->history_spinner);
+  gtk_stack_set_visible_child_name (self->history_stack, "chart");
+
+  if (history == NULL)
+    {
+      g_warning ("Could not compute the aging history: %s", error->message);
+      kassa_cash_chart_clear (self->history_chart);
+      return;
+    }
+
+  show_history (self, history);
+}
+
+static void
+start_history (KassaAgingView   *self,
+               const KassaAging *aging)
+{
+  KassaDay today = kassa_clock_today ();
+  HistoryQuery *query;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->history_valid && self->history_today == today && self->history_basis == aging->basis)
+    return;
+
+  if (self->history_cancellable != NULL)
+    g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
+  self->history_cancellable = g_cancellable_new ();
+  self->history_valid = TRUE;
+  self->history_today = today;
+  self->history_basis = aging->basis;
+
+  query = g_new0 (HistoryQuery, 1);
+  query->store_path = g_strdup (kassa_store_get_path (self->store));
+  query->basis = aging->basis;
+  history_days (today, query->days);
+  if (aging->as_of == today)
+    {
+      query->has_today = TRUE;
+      memcpy (query->today_buckets, aging->buckets, sizeof aging->buckets);
+    }
+
+  gtk_stack_set_visible_child_name (self->history_stack, "loading");
+  gtk_spinner_start (self->history_spinner);
+
+  task = g_task_new (self, self->history_cancellable, on_history_done, NULL);
+  g_task_set_source_tag (task, start_history);
+  g_task_set_task_data (task, query, (GDestroyNotify) history_query_free);
+  g_task_run_in_thread (task, compute_history_in_thread);
+}
+
 void
 kassa_aging_view_set_aging (KassaAgingView *self,
                             KassaAging     *aging,
@@ -817,6 +1056,7 @@ kassa_aging_view_set_aging (KassaAgingView *self,
   set_bucket_card (self, KEY_TOTAL, aging->total, total_count);
   set_customers (self, aging->customers);
   update_empty_page (self);
+  start_history (self, aging);
 
   gtk_stack_set_visible_child_name (self->content_stack, total_count > 0 ? "aging" : "empty");
 
@@ -965,4 +1205,24 @@ kassa_aging_view_set_basis (KassaAgingView  *self,
   gtk_drop_down_set_selected (self->basis_dropdown, basis == KASSA_AGING_BY_ISSUE_DATE ? 1 : 0);
   self->setting_controls = FALSE;
   set_query (self, self->query_as_of, basis);
+}
+
+/**
+ * kassa_aging_view_get_history_chart:
+ * Returns: (transfer none): the aging history chart.
+ */
+KassaCashChart *
+kassa_aging_view_get_history_chart (KassaAgingView *self)
+{
+  g_return_val_if_fail (KASSA_IS_AGING_VIEW (self), NULL);
+
+  return self->history_chart;
+}
+
+gboolean
+kassa_aging_view_get_history_busy (KassaAgingView *self)
+{
+  g_return_val_if_fail (KASSA_IS_AGING_VIEW (self), FALSE);
+
+  return self->history_cancellable != NULL;
 }

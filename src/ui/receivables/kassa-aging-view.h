@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "kassa-cash-chart.h"
 #include "kassa-receivables.h"
 #include "kassa-store.h"
 
@@ -59,5 +60,9 @@ const KassaAgingInvoice *kassa_aging_view_get_invoice     (KassaAgingView *self,
 /* The amount shown on a bucket card; KASSA_AGING_N_BUCKETS is the total. */
 const char              *kassa_aging_view_get_bucket_text (KassaAgingView *self,
                                                            guint           bucket);
+/* The stacked aging history (month ends, then today) and whether it is
+ * still being computed. */
+KassaCashChart          *kassa_aging_view_get_history_chart (KassaAgingView *self);
+gboolean                 kassa_aging_view_get_history_busy  (KassaAgingView *self);
 
 G_END_DECLS

@@ -74,6 +74,8 @@ typedef struct
 } KpiCard;
 
 #define SPACING 12
+/* The DSO trend chart under the cards. */
+#define TREND_HEIGHT 200
 
 struct _KassaKpiView
 {
@@ -84,6 +86,7 @@ struct _KassaKpiView
   /* Titles of one or two lines take the same height, so the values
    * line up across the cards. */
   GtkSizeGroup *title_group;
+  GtkWidget    *dso_chart;
 };
 
 G_DEFINE_FINAL_TYPE (KassaKpiView, kassa_kpi_view, GTK_TYPE_WIDGET)
@@ -359,7 +362,7 @@ kassa_kpi_view_measure (GtkWidget      *widget,
   columns = choose_columns (self, width);
   rows = (KASSA_N_KPIS + columns - 1) / columns;
   *minimum = *natural = rows * tallest_card (self, column_width (width, columns)) +
-                        (rows - 1) * SPACING;
+                        (rows - 1) * SPACING + SPACING + TREND_HEIGHT;
 }
 
 static GtkSizeRequestMode
@@ -387,6 +390,10 @@ kassa_kpi_view_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (self->card_widgets[i],
                                 &(GtkAllocation) { x, y, card_width, card_height }, -1);
     }
+
+  gtk_widget_size_allocate (self->dso_chart,
+                            &(GtkAllocation) { 0, MAX (height - TREND_HEIGHT, 0),
+                                               width, TREND_HEIGHT }, -1);
 }
 
 static void
@@ -396,6 +403,7 @@ kassa_kpi_view_dispose (GObject *object)
 
   for (guint i = 0; i < KASSA_N_KPIS; i++)
     g_clear_pointer (&self->card_widgets[i], gtk_widget_unparent);
+  g_clear_pointer (&self->dso_chart, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (object), KASSA_TYPE_KPI_VIEW);
   g_clear_object (&self->title_group);
 
@@ -417,6 +425,40 @@ kassa_kpi_view_class_init (KassaKpiViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* DSO and best possible DSO of the trend's month ends as two lines, in
+ * tenths of a day; a month without sales has no DSO and no point. */
+static void
+update_dso_chart (KassaKpiView *self,
+                  GArray       *trend)
+{
+  static const KassaCashChartColour colours[] = {
+    { "accent_color", 1.0 },
+    { NULL, 0.6 },
+  };
+  const char *names[] = {
+    kassa_kpi_get_title (KASSA_KPI_DSO),
+    kassa_kpi_get_title (KASSA_KPI_BEST_POSSIBLE_DSO),
+  };
+  guint n = trend != NULL ? trend->len : 0;
+  g_autofree KassaDay *days = g_new (KassaDay, MAX (n, 1));
+  g_autofree gint64 *tenths = g_new (gint64, MAX (2 * n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KassaReceivablesKpis *kpis = &g_array_index (trend, KassaReceivablesKpis, i);
+      double dso = kassa_kpi_get_value (kpis, KASSA_KPI_DSO);
+      double best = kassa_kpi_get_value (kpis, KASSA_KPI_BEST_POSSIBLE_DSO);
+
+      days[i] = kpis->period_end;
+      tenths[i] = isnan (dso) ? -1 : (gint64) llround (dso * 10.0);
+      tenths[n + i] = isnan (best) ? -1 : (gint64) llround (best * 10.0);
+    }
+
+  kassa_cash_chart_set_day_lines (KASSA_CASH_CHART (self->dso_chart),
+                                  _("DSO over the last 12 months"), days, n,
+                                  names, colours, tenths, 2);
+}
+
 static void
 kassa_kpi_view_init (KassaKpiView *self)
 {
@@ -430,6 +472,11 @@ kassa_kpi_view_init (KassaKpiView *self)
       gtk_label_set_text (self->cards[kpi].unit_label, C_("kpi unit", "days"));
       update_card (self, kpi, NULL);
     }
+
+  self->dso_chart = kassa_cash_chart_new_balance ();
+  gtk_widget_set_name (self->dso_chart, "kpi-dso-trend");
+  gtk_widget_set_parent (self->dso_chart, GTK_WIDGET (self));
+  update_dso_chart (self, NULL);
 }
 
 GtkWidget *
@@ -448,6 +495,19 @@ kassa_kpi_view_set_trend (KassaKpiView *self,
 
   for (KassaKpi kpi = 0; kpi < KASSA_N_KPIS; kpi++)
     update_card (self, kpi, trend);
+  update_dso_chart (self, trend);
+}
+
+/**
+ * kassa_kpi_view_get_dso_chart:
+ * Returns: (transfer none): the DSO trend chart.
+ */
+KassaCashChart *
+kassa_kpi_view_get_dso_chart (KassaKpiView *self)
+{
+  g_return_val_if_fail (KASSA_IS_KPI_VIEW (self), NULL);
+
+  return KASSA_CASH_CHART (self->dso_chart);
 }
 
 const char *

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "kassa-cash-chart.h"
 #include "kassa-receivables.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ GtkWidget  *kassa_kpi_view_new            (void);
  * points, today last (kassa_receivables_kpi_trend); NULL shows "—". */
 void        kassa_kpi_view_set_trend      (KassaKpiView               *self,
                                            GArray                     *trend);
+/* The DSO and best possible DSO trend chart under the cards. */
+KassaCashChart *kassa_kpi_view_get_dso_chart (KassaKpiView *self);
 /* For tests: the value text shown on a card. */
 const char *kassa_kpi_view_get_value_text (KassaKpiView               *self,
                                            KassaKpi                    kpi);
