@@ -601,7 +601,9 @@ kassa_payment_backtest (KassaStore            *store,
   if (!kassa_payment_read_settled (store, &query, error))
     return FALSE;
 
-  qsort (invoices->data, invoices->len, sizeof (BacktestInvoice), compare_by_issue_date);
+  /* qsort must not see the NULL data of an empty array. */
+  if (invoices->len > 1)
+    qsort (invoices->data, invoices->len, sizeof (BacktestInvoice), compare_by_issue_date);
   by_paid = g_new (guint, MAX (invoices->len, 1));
   for (guint i = 0; i < invoices->len; i++)
     by_paid[i] = i;

@@ -139,6 +139,7 @@ add_account (Fixture    *f,
   g_autoptr(KassaCashAccount) account = kassa_cash_account_new ();
   g_autoptr(GError) error = NULL;
 
+  g_free (account->name);
   account->name = g_strdup (name);
   g_assert_true (kassa_store_save_cash_account (f->store, account, &error));
   g_assert_no_error (error);

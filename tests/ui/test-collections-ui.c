@@ -214,6 +214,7 @@ add_customer (KassaStore        *store,
 
   customer->name = g_strdup (name);
   customer->kind = kind;
+  g_free (customer->document_language);
   customer->document_language = g_strdup ("en");
   g_strlcpy (customer->country, "FI", sizeof customer->country);
   customer->payment_terms_days = 14;
