@@ -32,46 +32,12 @@
 #include "kassa-scheduled-item-editor.h"
 #include "kassa-scheduled-items-view.h"
 #include "kassa-store-cashflow.h"
+#include "kassa-ui-test-support.h"
 
 #define TIMEOUT_MS 10000
 #define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_CASHFLOW_DATA_DIRS"
 
 static char *system_data_dirs;
-
-/* Main loop */
-
-static gboolean
-on_wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-iterate_until (gint64 deadline)
-{
-  guint wake_up = g_timeout_add (10, on_wake_up, NULL);
-
-  g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-  return g_get_monotonic_time () < deadline;
-}
-
-#define wait_for(condition)                                                     \
-  G_STMT_START {                                                                \
-    gint64 deadline_ = g_get_monotonic_time () + (gint64) TIMEOUT_MS * 1000;    \
-    while (!(condition) && iterate_until (deadline_))                           \
-      ;                                                                         \
-    g_assert_true (condition);                                                  \
-  } G_STMT_END
-
-static void
-settle (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (iterate_until (deadline))
-    ;
-}
 
 /* Widgets */
 
@@ -101,20 +67,6 @@ require_named (GtkWidget  *root,
 
   if (found == NULL)
     g_error ("No widget named %s", name);
-  return found;
-}
-
-static gpointer
-visible_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  gpointer found = NULL;
-
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-
-  g_list_free (toplevels);
   return found;
 }
 
