@@ -985,9 +985,10 @@ open_customer (KassaWindow                *window,
   kassa_customer_view_present (GTK_WINDOW (window), kassa_window_get_store (window), customer_id);
   wait_for ((view = visible_toplevel (KASSA_TYPE_CUSTOMER_VIEW)) != NULL);
   wait_for (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  behaviour = KASSA_PAYMENT_BEHAVIOUR_VIEW (
-    require_widget (GTK_WIDGET (view), is_of_type,
-                    GSIZE_TO_POINTER (KASSA_TYPE_PAYMENT_BEHAVIOUR_VIEW)));
+  /* The view builds its sections after it is mapped (slow under ASan). */
+  wait_for ((behaviour = (KassaPaymentBehaviourView *)
+               search_widget (GTK_WIDGET (view), is_of_type,
+                              GSIZE_TO_POINTER (KASSA_TYPE_PAYMENT_BEHAVIOUR_VIEW))) != NULL);
   wait_for (!kassa_payment_behaviour_view_is_loading (behaviour) &&
             kassa_payment_behaviour_view_get_behaviour (behaviour) != NULL);
 
@@ -1085,6 +1086,7 @@ check_apply_and_undo (KassaCustomerView         *customer_view,
                       gint64                     suggested)
 {
   GtkWidget *apply = GTK_WIDGET (kassa_payment_behaviour_view_get_apply_button (view));
+  GtkWidget *undo;
   g_autofree char *amount = money (suggested);
   g_autofree char *toast = g_strdup_printf (_("Credit limit set to %s"), amount);
 
@@ -1098,7 +1100,9 @@ check_apply_and_undo (KassaCustomerView         *customer_view,
   /* The suggestion is the limit now: nothing left to apply. */
   g_assert_false (gtk_widget_is_sensitive (apply));
 
-  press (require_widget (GTK_WIDGET (customer_view), is_button_with_label, _("_Undo")));
+  wait_for ((undo = search_widget (GTK_WIDGET (customer_view), is_button_with_label,
+                                   _("_Undo"))) != NULL);
+  press (undo);
   g_assert_cmpint (stored_credit_limit (store, customer_id), ==, 0);
   wait_for (shows_credit_limit (view, 0));
   g_assert_true (gtk_widget_is_sensitive (apply));
