@@ -529,6 +529,20 @@ lines_totals (const DemoLine *lines,
   *gross = kassa_vat_summary_get_gross (summary);
 }
 
+/* Σ line costs with the store's rule (kassa_invoice_line_get_cost). */
+static gint64
+lines_cost (const DemoLine *lines,
+            guint           n_lines,
+            gint64          sign)
+{
+  gint64 cost = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    cost += kassa_round_div (sign * lines[i].quantity * lines[i].unit_cost, 1000);
+
+  return cost;
+}
+
 typedef struct
 {
   gint64             id;
@@ -586,6 +600,7 @@ insert_invoice (Generator         *gen,
   sqlite3_bind_int64 (stmt, 13, vat);
   sqlite3_bind_int64 (stmt, 14, gross);
   sqlite3_bind_int64 (stmt, 15, invoice->paid);
+  sqlite3_bind_int64 (stmt, 16, lines_cost (invoice->lines, invoice->n_lines, invoice->sign));
 
   if (!step_insert (gen, store, stmt, error))
     return FALSE;
@@ -891,9 +906,9 @@ prepare_statements (Generator  *gen,
          && prepare (gen, store,
                      "INSERT INTO invoices (id, number, customer_id, issue_date, due_date,"
                      " currency, state, reference, delivery, disputed, credited_invoice_id, notes,"
-                     " total_net, total_vat, total, paid)"
+                     " total_net, total_vat, total, paid, total_cost)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?8, ?7, ?9, ?10, ?11, ?12, ?13, ?14,"
-                     " ?15)",
+                     " ?15, ?16)",
                      &gen->insert_invoice, error)
          && prepare (gen, store,
                      "INSERT INTO invoice_lines (invoice_id, position, description, quantity,"

@@ -188,6 +188,17 @@ kassa_invoice_line_get_net (const KassaInvoiceLine *line)
   return kassa_line_net (line->quantity, line->unit_price, line->discount);
 }
 
+/* Cost of a line = quantity × unit cost, rounded half away from zero.  The
+ * line discount lowers the price, never the cost.  The schema's migration
+ * to version 6 fills invoices.total_cost with the same rule in SQL. */
+gint64
+kassa_invoice_line_get_cost (const KassaInvoiceLine *line)
+{
+  g_return_val_if_fail (line != NULL, 0);
+
+  return kassa_round_div (line->quantity * line->unit_cost, 1000);
+}
+
 /* Payments */
 
 KassaPayment *
@@ -291,6 +302,19 @@ kassa_invoice_record_get_totals (const KassaInvoiceRecord *record,
     *vat = kassa_vat_summary_get_vat (summary);
   if (gross != NULL)
     *gross = kassa_vat_summary_get_gross (summary);
+}
+
+gint64
+kassa_invoice_record_get_cost (const KassaInvoiceRecord *record)
+{
+  gint64 cost = 0;
+
+  g_return_val_if_fail (record != NULL, 0);
+
+  for (guint i = 0; record->lines != NULL && i < record->lines->len; i++)
+    cost += kassa_invoice_line_get_cost (g_ptr_array_index (record->lines, i));
+
+  return cost;
 }
 
 /* Settled when nothing is owed in the direction of the total: for a normal

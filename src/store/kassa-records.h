@@ -117,6 +117,7 @@ KassaInvoiceLine    *kassa_invoice_line_new             (void);
 KassaInvoiceLine    *kassa_invoice_line_copy            (const KassaInvoiceLine    *line);
 void                 kassa_invoice_line_free            (KassaInvoiceLine          *line);
 gint64               kassa_invoice_line_get_net         (const KassaInvoiceLine    *line);
+gint64               kassa_invoice_line_get_cost        (const KassaInvoiceLine    *line);
 
 KassaPayment        *kassa_payment_new                  (void);
 KassaPayment        *kassa_payment_copy                 (const KassaPayment        *payment);
@@ -131,6 +132,8 @@ void                 kassa_invoice_record_get_totals    (const KassaInvoiceRecor
                                                          gint64                    *net,
                                                          gint64                    *vat,
                                                          gint64                    *gross);
+/* Σ line costs (kassa_invoice_line_get_cost): the margin's cost side. */
+gint64               kassa_invoice_record_get_cost      (const KassaInvoiceRecord  *record);
 
 /* Derived status: credit notes are CREDIT_NOTE, credited invoices CREDITED;
  * otherwise from the open amount, payments and the due date against today. */

@@ -282,11 +282,12 @@ write_invoice_header (KassaStore                *self,
 
   if (invoice->id == 0)
     sql = "INSERT INTO invoices (customer_id, issue_date, due_date, currency, delivery, disputed,"
-          " notes, total_net, total_vat, total, state)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)";
+          " notes, total_net, total_vat, total, total_cost, state)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, 0)";
   else
     sql = "UPDATE invoices SET customer_id = ?1, issue_date = ?2, due_date = ?3, currency = ?4,"
-          " delivery = ?5, disputed = ?6, notes = ?7, total_net = ?8, total_vat = ?9, total = ?10"
+          " delivery = ?5, disputed = ?6, notes = ?7, total_net = ?8, total_vat = ?9, total = ?10,"
+          " total_cost = ?12"
           " WHERE id = ?11 AND state = 0";
 
   stmt = kassa_store_prepare (self, sql, error);
@@ -306,6 +307,7 @@ write_invoice_header (KassaStore                *self,
   sqlite3_bind_int64 (stmt, 10, total);
   if (invoice->id != 0)
     sqlite3_bind_int64 (stmt, 11, invoice->id);
+  sqlite3_bind_int64 (stmt, 12, kassa_invoice_record_get_cost (invoice));
 
   if (!kassa_store_step_done (self, stmt, error))
     return FALSE;
@@ -712,8 +714,9 @@ insert_imported_header (KassaStore     *self,
   stmt = kassa_store_prepare (self,
                               "INSERT INTO invoices (number, customer_id, issue_date, due_date,"
                               " currency, state, reference, delivery, disputed, credited_invoice_id,"
-                              " notes, total_net, total_vat, total)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              " notes, total_net, total_vat, total, total_cost)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                              " ?15)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -734,6 +737,7 @@ insert_imported_header (KassaStore     *self,
   sqlite3_bind_int64 (stmt, 12, net);
   sqlite3_bind_int64 (stmt, 13, vat);
   sqlite3_bind_int64 (stmt, 14, total);
+  sqlite3_bind_int64 (stmt, 15, kassa_invoice_record_get_cost (invoice));
   if (!kassa_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -902,6 +906,7 @@ typedef struct
   gint64         total_net;
   gint64         total_vat;
   gint64         total;
+  gint64         total_cost;
 } CreditedInvoice;
 
 static gboolean
@@ -915,7 +920,7 @@ load_creditable (KassaStore       *self,
 
   stmt = kassa_store_prepare (self,
                               "SELECT state, credited_invoice_id IS NOT NULL, customer_id, issue_date,"
-                              " currency, delivery, total_net, total_vat, total"
+                              " currency, delivery, total_net, total_vat, total, total_cost"
                               " FROM invoices WHERE id = ?1",
                               error);
   if (stmt == NULL)
@@ -947,6 +952,7 @@ load_creditable (KassaStore       *self,
   original->total_net = sqlite3_column_int64 (stmt, 6);
   original->total_vat = sqlite3_column_int64 (stmt, 7);
   original->total = sqlite3_column_int64 (stmt, 8);
+  original->total_cost = sqlite3_column_int64 (stmt, 9);
   return TRUE;
 }
 
@@ -970,8 +976,8 @@ insert_credit_note (KassaStore             *self,
   stmt = kassa_store_prepare (self,
                               "INSERT INTO invoices (number, customer_id, issue_date, due_date,"
                               " currency, state, reference, delivery, credited_invoice_id,"
-                              " total_net, total_vat, total)"
-                              " VALUES (?1, ?2, ?3, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              " total_net, total_vat, total, total_cost)"
+                              " VALUES (?1, ?2, ?3, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -986,6 +992,7 @@ insert_credit_note (KassaStore             *self,
   sqlite3_bind_int64 (stmt, 8, -original->total_net);
   sqlite3_bind_int64 (stmt, 9, -original->total_vat);
   sqlite3_bind_int64 (stmt, 10, -original->total);
+  sqlite3_bind_int64 (stmt, 11, -original->total_cost);
   if (!kassa_store_step_done (self, stmt, error))
     return FALSE;
 

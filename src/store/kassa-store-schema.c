@@ -305,12 +305,79 @@ static const char schema_v5[] =
   ") WITHOUT ROWID;"
   ;
 
+/* Customer value and relationship:
+ * - invoices.total_cost: cache of Σ line cost (quantity × unit_cost ÷ 1000
+ *   per line, rounded half away from zero; the line discount lowers the
+ *   price, never the cost), kept by the store with total_net so that margin
+ *   over a million invoices needs no join.  Filled here for existing rows.
+ *   campaign_id: the campaign an invoice is attributed to (NULL = none).
+ * - customer_relationship: one optional row per customer (no row = the
+ *   defaults): ABC class override 0 none / 1 A / 2 B / 3 C; lifecycle
+ *   override −1 none / 0 … 5 (KassaLifecycleStage); key account and its
+ *   owner; marketing consent 0 not asked / 1 given / 2 refused, with its
+ *   date and source; anonymised_on (0 = not anonymised).
+ * - campaigns (channel 0 … 5, KassaCampaignChannel; cost in the company
+ *   currency; target_segment a segment key such as "rfm:champions", "" =
+ *   every customer), the customers a campaign reached, NPS responses. */
+static const char schema_v6[] =
+  "ALTER TABLE invoices ADD COLUMN total_cost INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE invoices SET total_cost = c.cost"
+  "  FROM (SELECT invoice_id,"
+  "               SUM (CASE WHEN quantity * unit_cost >= 0"
+  "                         THEN (quantity * unit_cost + 500) / 1000"
+  "                         ELSE (quantity * unit_cost - 500) / 1000 END) AS cost"
+  "          FROM invoice_lines GROUP BY invoice_id) AS c"
+  "  WHERE c.invoice_id = invoices.id;"
+
+  "CREATE TABLE customer_relationship ("
+  "  customer_id INTEGER PRIMARY KEY REFERENCES customers (id),"
+  "  abc_override INTEGER NOT NULL DEFAULT 0 CHECK (abc_override BETWEEN 0 AND 3),"
+  "  lifecycle_override INTEGER NOT NULL DEFAULT -1 CHECK (lifecycle_override BETWEEN -1 AND 5),"
+  "  key_account INTEGER NOT NULL DEFAULT 0 CHECK (key_account IN (0, 1)),"
+  "  account_owner TEXT NOT NULL DEFAULT '',"
+  "  consent INTEGER NOT NULL DEFAULT 0 CHECK (consent BETWEEN 0 AND 2),"
+  "  consent_date INTEGER NOT NULL DEFAULT 0,"
+  "  consent_source TEXT NOT NULL DEFAULT '',"
+  "  anonymised_on INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  "CREATE TABLE campaigns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  channel INTEGER NOT NULL CHECK (channel BETWEEN 0 AND 5),"
+  "  start_date INTEGER NOT NULL,"
+  "  end_date INTEGER NOT NULL CHECK (end_date >= start_date),"
+  "  cost INTEGER NOT NULL DEFAULT 0 CHECK (cost >= 0),"
+  "  target_segment TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE campaign_customers ("
+  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  reached_on INTEGER NOT NULL,"
+  "  PRIMARY KEY (campaign_id, customer_id)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE invoices ADD COLUMN campaign_id INTEGER REFERENCES campaigns (id);"
+  "CREATE INDEX invoices_campaign ON invoices (campaign_id) WHERE campaign_id IS NOT NULL;"
+
+  "CREATE TABLE nps_responses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  date INTEGER NOT NULL,"
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),"
+  "  comment TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX nps_responses_customer ON nps_responses (customer_id, date);"
+  "CREATE INDEX nps_responses_date ON nps_responses (date);"
+  ;
+
 static const KassaMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
   { 0, NULL },
 };
 

@@ -37,7 +37,7 @@ typedef enum
                                             * scenarios, snapshots */
 } KassaStoreChange;
 
-#define KASSA_STORE_SCHEMA_VERSION 5
+#define KASSA_STORE_SCHEMA_VERSION 6
 
 /* Figures for the Overview page, as of a day. */
 typedef struct
