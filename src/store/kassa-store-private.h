@@ -55,6 +55,43 @@ gboolean      kassa_store_transaction_end         (KassaStore   *self,
                                                    gboolean      ok,
                                                    GError      **error);
 
+/* Record modules' shared pieces (kassa-store-rows.c). */
+typedef gpointer (*KassaStoreRowReader) (sqlite3_stmt *stmt);
+
+/* A name that is not blank and at most 200 characters. */
+gboolean      kassa_store_validate_name           (const char   *name,
+                                                   const char   *missing_message,
+                                                   GError      **error);
+/* Binds text (if not NULL) to ?1 and id to ?2 and tells whether sql
+ * returns a row. */
+gboolean      kassa_store_query_exists            (KassaStore   *self,
+                                                   const char   *sql,
+                                                   const char   *text,
+                                                   gint64        id,
+                                                   gboolean     *exists,
+                                                   GError      **error);
+/* Runs a bound statement and builds one record per row. */
+GPtrArray    *kassa_store_collect_records         (KassaStore          *self,
+                                                   sqlite3_stmt        *stmt,
+                                                   KassaStoreRowReader  read_row,
+                                                   GDestroyNotify       free_record,
+                                                   GError             **error);
+/* Runs a DELETE with ?1 = id in a transaction; not_found when nothing
+ * matched, else emits change. */
+gboolean      kassa_store_delete_by_id            (KassaStore        *self,
+                                                   const char        *sql,
+                                                   gint64             id,
+                                                   const char        *not_found,
+                                                   KassaStoreChange   change,
+                                                   GError           **error);
+/* Ends a save's transaction; an insert that did not commit leaves the
+ * record unsaved (*id 0 again). */
+gboolean      kassa_store_finish_save             (KassaStore   *self,
+                                                   gboolean      ok,
+                                                   gboolean      inserting,
+                                                   gint64       *id,
+                                                   GError      **error);
+
 /* Cleaning and checks that company and customer records share
  * (kassa-store-company.c). */
 void          kassa_store_strip_string            (char         *text);
