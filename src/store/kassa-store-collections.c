@@ -285,8 +285,6 @@ kassa_store_list_collection_events (KassaStore  *self,
                                     GError     **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  int rc;
 
   g_return_val_if_fail (KASSA_IS_STORE (self), NULL);
 
@@ -310,17 +308,8 @@ kassa_store_list_collection_events (KassaStore  *self,
   if (invoice_id != 0)
     sqlite3_bind_int64 (stmt, 2, invoice_id);
 
-  events = g_ptr_array_new_with_free_func ((GDestroyNotify) kassa_collection_event_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, event_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      kassa_store_set_error_from_sqlite (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&events);
+  return kassa_store_collect_records (self, stmt, (KassaStoreRowReader) event_from_row,
+                                      (GDestroyNotify) kassa_collection_event_free, error);
 }
 
 /* Reference rates */
