@@ -37,6 +37,7 @@
 #include "kassa-date.h"
 #include "kassa-demo.h"
 #include "kassa-demo-names-private.h"
+#include "kassa-demo-relationship-private.h"
 #include "kassa-reference.h"
 #include "kassa-store-cashflow.h"
 #include "kassa-store-private.h"
@@ -44,6 +45,7 @@
 
 #define MAX_LINES 5
 #define FIRST_NUMBER 1000
+#define DEMO_RELATIONSHIP_MAX_CUSTOMERS 1000
 
 typedef enum
 {
@@ -63,6 +65,7 @@ typedef struct
   KassaDelivery     delivery;
   PaymentProfile    profile;
   KassaDay          stopped_on;   /* PROFILE_STOPPED: pays nothing issued after */
+  gint              cost_percent; /* unit cost as a share of the price, 0 = the catalog's */
 } DemoCustomer;
 
 typedef struct
@@ -334,6 +337,32 @@ assign_stopped_payers (Generator *gen)
     }
 }
 
+/* A few domestic business customers bought at prices that hardly cover,
+ * or do not cover, the cost (old contracts never repriced): the
+ * unprofitable-customers list has something to show.  Only the unit cost
+ * changes, so every total, payment and cash figure stays as it was; the
+ * picks come from their own generator so that no other draw moves. */
+static void
+assign_low_margin_customers (Generator *gen)
+{
+  static const gint cost_percents[] = { 96, 103, 110, 92 };
+  KassaDemoRng rng = { gen->spec->seed ^ G_GUINT64_CONSTANT (0x10e3a5c1) };
+  guint n_customers = gen->spec->n_customers;
+  guint assigned = 0;
+
+  for (guint tries = 0;
+       tries < 20 * n_customers && assigned < G_N_ELEMENTS (cost_percents);
+       tries++)
+    {
+      DemoCustomer *customer = &gen->customers[kassa_demo_rng_range (&rng, 0, n_customers - 1)];
+
+      if (customer->kind != KASSA_CUSTOMER_BUSINESS || !customer->domestic
+          || customer->profile == PROFILE_STOPPED || customer->cost_percent != 0)
+        continue;
+      customer->cost_percent = cost_percents[assigned++];
+    }
+}
+
 static gboolean
 insert_customers (Generator  *gen,
                   KassaStore *store,
@@ -353,6 +382,7 @@ insert_customers (Generator  *gen,
 
   assign_weights (gen);
   assign_stopped_payers (gen);
+  assign_low_margin_customers (gen);
   return TRUE;
 }
 
@@ -499,7 +529,8 @@ make_lines (KassaDemoRng       *rng,
         ? kassa_demo_rng_range (rng, 1, 80) * 500  /* 0.5 … 40 hours */
         : kassa_demo_rng_range (rng, 1, item->max_quantity) * 1000;
       line->unit_price = (price + 25) / 50 * 50;  /* to 50 cents */
-      line->unit_cost = line->unit_price * item->cost_percent / 100;
+      line->unit_cost = line->unit_price * (customer->cost_percent != 0
+                                            ? customer->cost_percent : item->cost_percent) / 100;
       line->vat_rate = customer->domestic ? item->vat : 0;
       line->discount = kassa_demo_rng_percent (rng, 8) ? KASSA_DEMO_PICK (rng, discounts) : 0;
     }
@@ -1231,6 +1262,20 @@ insert_cash_flow (Generator  *gen,
          && insert_demo_scenario (store, "Optimistic", 1000, -5, 0, error);
 }
 
+/* Consents, campaigns and NPS answers: for the demo company only.  Over
+ * the benchmark's ten thousand customers they would only slow the
+ * generation it measures. */
+static gboolean
+insert_relationship (Generator  *gen,
+                     KassaStore *store,
+                     GError    **error)
+{
+  if (gen->spec->n_customers > DEMO_RELATIONSHIP_MAX_CUSTOMERS)
+    return TRUE;
+
+  return kassa_demo_add_relationship (store, gen->spec, error);
+}
+
 static gboolean
 generate_in_transaction (KassaStore *store,
                          gpointer    user_data,
@@ -1246,7 +1291,8 @@ generate_in_transaction (KassaStore *store,
        && insert_customers (gen, store, error)
        && insert_invoices (gen, store, error)
        && insert_cash_flow (gen, store, error)
-       && restore_triggers (gen, store, saved, error);
+       && restore_triggers (gen, store, saved, error)
+       && insert_relationship (gen, store, error);
 
   /* Announced inside the transaction, so that it is one emission together
    * with the cash-flow changes of the store calls above, and none when
@@ -1345,7 +1391,8 @@ kassa_demo_spec_init_demo (KassaDemoSpec *spec,
  *
  * Writes a complete company (company details, customers, invoices with
  * lines, payments, credit notes and drafts, cash accounts with balances,
- * scheduled items and two scenarios) in one transaction and emits
+ * scheduled items and two scenarios; for a demo-sized company also
+ * consents, key accounts, campaigns and NPS answers) in one transaction and emits
  * KassaStore::changed for everything.  The same spec always gives the same
  * rows.
  *

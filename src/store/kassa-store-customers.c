@@ -114,6 +114,25 @@ check_customer_number_free (KassaStore                 *self,
   return TRUE;
 }
 
+/* An anonymised customer stays anonymous: editing could bring personal
+ * data back onto the books. */
+static gboolean
+check_not_anonymised (KassaStore                 *self,
+                      const KassaCustomerRecord  *customer,
+                      GError                    **error)
+{
+  KassaDay anonymised_on = 0;
+
+  if (customer->id == 0)
+    return TRUE;
+  if (!kassa_store_check_customer_anonymised (self, customer->id, &anonymised_on, error))
+    return FALSE;
+  if (anonymised_on != 0)
+    return kassa_store_set_invalid (error, _("This customer was anonymised and can no longer be edited."));
+
+  return TRUE;
+}
+
 static void
 bind_customer (sqlite3_stmt              *stmt,
                const KassaCustomerRecord *customer)
@@ -155,7 +174,8 @@ write_customer (KassaStore           *self,
         return FALSE;
     }
 
-  if (!check_customer_number_free (self, customer, error))
+  if (!check_customer_number_free (self, customer, error)
+      || !check_not_anonymised (self, customer, error))
     return FALSE;
 
   if (customer->id == 0)

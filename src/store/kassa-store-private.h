@@ -103,4 +103,12 @@ gboolean      kassa_store_validate_payment_terms  (gint          days,
 gboolean      kassa_store_validate_country        (const char   *country,
                                                    GError      **error);
 
+/* Customer relationship (kassa-store-relationship.c): reads the
+ * customer's anonymised_on (0 = not anonymised); a missing customer is a
+ * NOT_FOUND error. */
+gboolean      kassa_store_check_customer_anonymised (KassaStore *self,
+                                                   gint64        customer_id,
+                                                   KassaDay     *anonymised_on,
+                                                   GError      **error);
+
 G_END_DECLS
