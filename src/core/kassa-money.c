@@ -913,3 +913,22 @@ kassa_percent_parse (const char   *text,
   set_percent_error (error, failure, locale);
   return FALSE;
 }
+
+void
+kassa_money_append_decimal (GString    *out,
+                            gint64      minor,
+                            const char *currency)
+{
+  int exponent = kassa_currency_exponent (currency);
+  guint64 magnitude = minor < 0 ? -(guint64) minor : (guint64) minor;
+  guint64 scale = 1;
+
+  for (int i = 0; i < exponent; i++)
+    scale *= 10;
+
+  if (minor < 0)
+    g_string_append_c (out, '-');
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT, magnitude / scale);
+  if (exponent > 0)
+    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, exponent, magnitude % scale);
+}

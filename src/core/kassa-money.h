@@ -38,6 +38,11 @@ char        *kassa_money_format           (gint64       minor,
 char        *kassa_money_format_plain     (gint64       minor,
                                            const char  *currency,
                                            KassaLocale  locale);
+/* Appends the amount as a plain decimal number for files read by programs
+ * ("-1234.50": no grouping, a point, the currency's decimals). */
+void         kassa_money_append_decimal   (GString     *out,
+                                           gint64       minor,
+                                           const char  *currency);
 gboolean     kassa_money_parse            (const char  *text,
                                            const char  *currency,
                                            KassaLocale  locale,

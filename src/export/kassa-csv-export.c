@@ -96,27 +96,6 @@ kassa_csv_append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* Plain numbers and codes: never quoted or neutralised, so that "-0.05"
- * stays a number for the spreadsheet. */
-static void
-append_amount (GString    *out,
-               gint64      minor,
-               const char *currency)
-{
-  int exponent = kassa_currency_exponent (currency);
-  guint64 magnitude = minor < 0 ? -(guint64) minor : (guint64) minor;
-  guint64 scale = 1;
-
-  for (int i = 0; i < exponent; i++)
-    scale *= 10;
-
-  if (minor < 0)
-    g_string_append_c (out, '-');
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT, magnitude / scale);
-  if (exponent > 0)
-    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, exponent, magnitude % scale);
-}
-
 static void
 append_day (GString  *out,
             KassaDay  day)
@@ -228,7 +207,7 @@ append_customer_row (GString      *out,
     }
   append_separator (out);
   g_string_append_printf (out, "%d,", sqlite3_column_int (stmt, 11));
-  append_amount (out, sqlite3_column_int64 (stmt, 12), currency);
+  kassa_money_append_decimal (out, sqlite3_column_int64 (stmt, 12), currency);
   append_separator (out);
   g_string_append (out, delivery_id (sqlite3_column_int (stmt, 13)));
   append_separator (out);
@@ -277,7 +256,7 @@ append_invoice_row (GString      *out,
   for (int column = 8; column <= 12; column++)
     {
       append_separator (out);
-      append_amount (out, sqlite3_column_int64 (stmt, column), currency);
+      kassa_money_append_decimal (out, sqlite3_column_int64 (stmt, column), currency);
     }
   append_separator (out);
   append_text_column (out, stmt, 13);
@@ -313,7 +292,7 @@ append_payment_row (GString      *out,
   append_separator (out);
   append_text_column (out, stmt, 2);
   append_separator (out);
-  append_amount (out, sqlite3_column_int64 (stmt, 3), currency);
+  kassa_money_append_decimal (out, sqlite3_column_int64 (stmt, 3), currency);
   append_separator (out);
   append_text_column (out, stmt, 4);
   append_separator (out);

@@ -84,6 +84,11 @@ gboolean      kassa_store_delete_by_id            (KassaStore        *self,
                                                    const char        *not_found,
                                                    KassaStoreChange   change,
                                                    GError           **error);
+/* Runs a write statement with ?1 = id (inside the caller's transaction). */
+gboolean      kassa_store_run_with_id             (KassaStore   *self,
+                                                   const char   *sql,
+                                                   gint64        id,
+                                                   GError      **error);
 /* Ends a save's transaction; an insert that did not commit leaves the
  * record unsaved (*id 0 again). */
 gboolean      kassa_store_finish_save             (KassaStore   *self,

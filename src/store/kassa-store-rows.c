@@ -110,3 +110,18 @@ kassa_store_finish_save (KassaStore  *self,
 
   return ok;
 }
+
+gboolean
+kassa_store_run_with_id (KassaStore  *self,
+                         const char  *sql,
+                         gint64       id,
+                         GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = kassa_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return kassa_store_step_done (self, stmt, error);
+}
