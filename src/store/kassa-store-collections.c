@@ -539,3 +539,24 @@ kassa_store_set_setting (KassaStore  *self,
 
   return kassa_store_transaction_end (self, write_setting (self, key, value, error), error);
 }
+
+gboolean
+kassa_store_set_settings (KassaStore         *self,
+                          const char * const *keys,
+                          const char * const *values,
+                          guint               n,
+                          GError            **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KASSA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n == 0 || (keys != NULL && values != NULL), FALSE);
+
+  if (!kassa_store_transaction_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < n; i++)
+    ok = write_setting (self, keys[i], values[i], error);
+
+  return kassa_store_transaction_end (self, ok, error);
+}

@@ -111,6 +111,12 @@ gboolean              kassa_store_set_setting           (KassaStore             
                                                          const char                 *key,
                                                          const char                 *value,
                                                          GError                    **error);
+/* Sets keys[i] to values[i] for n keys in one transaction: all or none. */
+gboolean              kassa_store_set_settings          (KassaStore                 *self,
+                                                         const char * const         *keys,
+                                                         const char * const         *values,
+                                                         guint                       n,
+                                                         GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KassaCollectionEvent, kassa_collection_event_free)
 

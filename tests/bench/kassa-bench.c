@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "kassa-customer-list.h"
+#include "kassa-customer-value.h"
 #include "kassa-date.h"
 #include "kassa-demo.h"
 #include "kassa-dunning.h"
@@ -341,6 +342,57 @@ bench_forecast (Bench      *bench,
            backtest.naive_mean_absolute_percentage_error);
 }
 
+/* Customer value (issue 5): the whole report (revenue, margin, ABC, RFM,
+ * lifecycle, risk) against a bare scan of the rows it must read: the
+ * year's invoices by issue date, each customer's first and last invoice,
+ * and for the risk classes the year's payments and the open set. */
+static double
+bare_customer_value_ms (KassaStore *store,
+                        KassaDay    today)
+{
+  return bare_query_ms (store, "SELECT customer_id, total_net, total_cost, delivery"
+                               " FROM invoices INDEXED BY invoices_issue_date"
+                               " WHERE issue_date BETWEEN ?1 - 364 AND ?1 AND state IN (1, 2)",
+                        today) +
+         bare_query_ms (store, "SELECT c.id, (SELECT MIN (issue_date) FROM invoices i"
+                               "  WHERE i.customer_id = c.id AND i.issue_date <= ?1),"
+                               " (SELECT MAX (issue_date) FROM invoices i"
+                               "  WHERE i.customer_id = c.id AND i.issue_date <= ?1)"
+                               " FROM customers c", today) +
+         bare_query_ms (store, "SELECT i.customer_id, p.amount * (p.date - i.due_date) FROM payments p"
+                               " JOIN invoices i ON i.id = p.invoice_id WHERE p.date > ?1 - 365",
+                        today) +
+         bare_query_ms (store, "SELECT customer_id, total - paid FROM invoices INDEXED BY invoices_open"
+                               " WHERE state = 1 AND paid <> total AND due_date < ?1", today);
+}
+
+static void
+bench_customer_value (Bench      *bench,
+                      KassaStore *store)
+{
+  g_autoptr(KassaValueReport) value_report = NULL;
+  g_autoptr(GError) error = NULL;
+  KassaValueOptions options;
+  double bare = bare_customer_value_ms (store, bench->today);
+  gint64 start = now_us ();
+
+  kassa_value_options_init_default (&options, bench->today);
+  value_report = kassa_value_report_compute (store, &options, bench->today, NULL, &error);
+  report (bench, "customer value (ABC + RFM)", ms_since (start), 1000, bare);
+  if (value_report == NULL)
+    {
+      g_printerr ("Cannot compute the customer value report: %s\n", error->message);
+      return;
+    }
+  g_print ("%-40s %u customers: A %u, B %u, C %u; champions %u, at risk %u\n", "  figures",
+           kassa_value_report_get_n_customers (value_report),
+           kassa_value_report_get_class (value_report, KASSA_ABC_A).customers,
+           kassa_value_report_get_class (value_report, KASSA_ABC_B).customers,
+           kassa_value_report_get_class (value_report, KASSA_ABC_C).customers,
+           kassa_value_report_get_segment (value_report, KASSA_SEGMENT_CHAMPIONS).customers,
+           kassa_value_report_get_segment (value_report, KASSA_SEGMENT_AT_RISK).customers);
+}
+
 static void
 bench_memory (Bench      *bench,
               KassaStore *store)
@@ -553,6 +605,7 @@ run (Bench *bench)
   bench_overview (bench, store);
   bench_receivables (bench, store);
   bench_forecast (bench, store);
+  bench_customer_value (bench, store);
   bench_memory (bench, store);
   bench_journal_xlsx (bench, store);
 }
