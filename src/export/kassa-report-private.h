@@ -201,6 +201,7 @@ gboolean          kassa_report_write_statement   (KassaReportWriter *writer);
 gboolean          kassa_report_write_payments    (KassaReportWriter *writer);
 gboolean          kassa_report_write_kpi         (KassaReportWriter *writer);
 gboolean          kassa_report_write_cashflow    (KassaReportWriter *writer);
+gboolean          kassa_report_write_customer_value (KassaReportWriter *writer);
 
 /* VAT per rate (and per month for the VAT summary): each invoice's VAT is
  * computed per rate on the sum of its line nets (kassa-vat.c), then summed.

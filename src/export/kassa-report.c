@@ -53,6 +53,9 @@ static const ReportInfo reports[KASSA_N_REPORTS] = {
                                  NC_("report", "Key figures"), kassa_report_write_kpi },
   [KASSA_REPORT_CASH_FLOW] = { "cashflow", N_("Cash Flow Forecast"),
                                NC_("report", "Cash flow forecast"), kassa_report_write_cashflow },
+  [KASSA_REPORT_CUSTOMER_VALUE] = { "customer-value", N_("Customer Value"),
+                                    NC_("report", "Customer value"),
+                                    kassa_report_write_customer_value },
 };
 
 const char *

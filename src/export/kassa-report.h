@@ -33,6 +33,8 @@ typedef enum
   KASSA_REPORT_KPI_SUMMARY,       /* receivables figures as of the period end */
   KASSA_REPORT_CASH_FLOW,         /* forecast from today (13 weeks, 12 months, chart),
                                    * actual cash in the period, scheduled items */
+  KASSA_REPORT_CUSTOMER_VALUE,    /* per customer value, ABC and RFM segments,
+                                   * retention and lifetime value, campaigns */
   KASSA_N_REPORTS,
 } KassaReportKind;
 
@@ -57,7 +59,7 @@ typedef void (*KassaReportProgress) (guint64  done,
 GQuark       kassa_report_error_quark     (void);
 
 /* Stable ids for the command line: "journal", "sales", "vat", "aging",
- * "statement", "payments", "kpi", "cashflow". */
+ * "statement", "payments", "kpi", "cashflow", "customer-value". */
 const char  *kassa_report_kind_to_id      (KassaReportKind  kind);
 gboolean     kassa_report_kind_from_id    (const char      *id,
                                            KassaReportKind *kind);

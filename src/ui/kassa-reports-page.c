@@ -35,6 +35,8 @@ static const char *const report_descriptions[] = {
   N_("Payments received in the period"),
   N_("Receivables figures as of the end of the period"),
   N_("Cash forecast for 13 weeks and 12 months with a chart, actual cash and scheduled items"),
+  N_("Revenue, margin, ABC classes and RFM segments per customer, retention and lifetime "
+     "value, campaigns by channel"),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (report_descriptions) == KASSA_N_REPORTS);
 

@@ -580,6 +580,111 @@ class Checker:
         if ws.auto_filter.ref != 'A6:H8':
             self.fail('cashflow[Scheduled]', 'autofilter %r' % ws.auto_filter.ref)
 
+    # Customer value: the period's figures by the rules of
+    # kassa-customer-value.h, worked out by hand (today 2026-04-15):
+    #   Alfa    net 127.02 + 1,000.00, cost 2.5 × 20.00 + 10 × 60.00 = 650.00,
+    #           margin 477.02 = 42.33 %; last invoice 02-01, 58 days before 03-31
+    #   +1-2    net 200.00, no cost; 01-05, 85 days; e-invoice
+    #   Beta    100.00 − 100.00 (credit note) + 100.00 = 100.00; 2 invoices,
+    #           one e-invoice (50 %); last 03-20, 11 days
+    # Sorted by revenue: Alfa, +1-2, Beta; ABC 80/95: Alfa starts at 0 % and
+    # +1-2 at 78.98 % (A), Beta at 92.99 % (B).  RFM over the three:
+    #   R of −days (−85, −58, −11): ranks 0, 1, 2 → 1, 2, 4
+    #   F of invoices (2, 1, 2): +1-2 rank 0 → 1, Alfa and Beta tie at rank 1 → 2
+    #   M of revenue: Beta 1, +1-2 2, Alfa 4
+    # Segments: Alfa R2 F2 hibernating, +1-2 R1 F1 lost, Beta R4 F2 promising.
+    # Lifecycle as of 03-31: every first invoice is within 90 days → new
+    # (new comes before key account in the rule).  Risk and days late are
+    # those of the payment-behaviour tests and not repeated here.
+    def customer_value(self):
+        wb, cached = self.open('customer-value')
+        report = 'Customer value'
+        expected_sheets = [self.t(n) for n in ('Customers', 'Segments', 'Retention', 'Campaigns')]
+        if wb.sheetnames != expected_sheets:
+            self.fail('customer-value', 'sheets %r' % wb.sheetnames)
+        columns = [('Customer no.', 'text'), ('Customer', 'text'), ('Revenue', 'money'),
+                   ('Cost', 'money'), ('Gross margin', 'money'), ('Margin %', 'percent'),
+                   ('Invoices', 'int'), ('Average invoice', 'money'),
+                   ('Days since last invoice', 'int'), ('ABC class', 'text'), ('R', 'int'),
+                   ('F', 'int'), ('M', 'int'), ('Segment', 'label'), ('Lifecycle', 'label'),
+                   ('Key account', 'label'), ('Marketing consent', 'label'),
+                   ('E-invoice %', 'percent'), ('Risk class', 'text'),
+                   ('Average days late', 'number'), ('NPS', 'int')]
+        rows = [
+            ['C1', 'Alfa Oy', 1127.02, 650, 477.02, 0.4233, 2, 563.51, 58, 'A', 2, 2, 4,
+             'Hibernating', 'New', 'Yes', 'Not asked', 0, None, None, 9],
+            ['+1-2', FORMULA_NAME, 200, 0, 200, 1, 1, 200, 85, 'A', 1, 1, 2,
+             'Lost', 'New', 'No', 'Not asked', 1, None, None, None],
+            ['C2', 'Beta Ab', 100, 0, 100, 1, 2, 100, 11, 'B', 4, 2, 1,
+             'Promising', 'New', 'No', 'Given', 0.5, None, None, None],
+        ]
+        totals = {2: 1427.02, 3: 650, 4: 777.02, 6: 5}
+        ws = self.check_sheet(wb, cached, 0, 'Customers', columns, rows, totals, report)
+        if ws is not None:
+            for coordinate in ('U8', 'U9'):   # no NPS response
+                if ws[coordinate].value is not None:
+                    self.fail('customer-value[Customers]', '%s is %r' % (coordinate, ws[coordinate].value))
+            for row in (7, 8, 9):
+                if ws.cell(row, 19).value not in ('A', 'B', 'C', 'D'):
+                    self.fail('customer-value[Customers]', 'risk class %r' % ws.cell(row, 19).value)
+
+        # Shares of 3 customers, 1,427.02 revenue and 777.02 margin.
+        columns = [('Group', 'label'), ('Customers', 'int'), ('Revenue', 'money'),
+                   ('Gross margin', 'money'), ('Share of customers', 'percent'),
+                   ('Share of revenue', 'percent'), ('Share of margin', 'percent')]
+        zero = [0, 0, 0, 0, 0, 0]
+        rows = [['Class A', 2, 1327.02, 677.02, 0.6667, 0.9299, 0.8713],
+                ['Class B', 1, 100, 100, 0.3333, 0.0701, 0.1287],
+                ['Class C'] + zero, ['Champions'] + zero, ['Loyal'] + zero,
+                ['Promising', 1, 100, 100, 0.3333, 0.0701, 0.1287],
+                ['Needs attention'] + zero, ['At risk'] + zero,
+                ['Hibernating', 1, 1127.02, 477.02, 0.3333, 0.7898, 0.6139],
+                ['Lost', 1, 200, 200, 0.3333, 0.1402, 0.2574],
+                ['No purchases'] + zero]
+        ws = self.check_sheet(wb, cached, 1, 'Segments', columns, rows, None, report)
+        if ws is not None and ws.auto_filter.ref != 'A6:G17':
+            self.fail('customer-value[Segments]', 'autofilter %r' % ws.auto_filter.ref)
+
+        # Every customer's first invoice is in 2026: no year has customers at
+        # its start, so no rate and no lifetime value; the average yearly
+        # margin is 777.02 ÷ 3 = 259.01 (half away from zero).
+        columns = [('Year', 'int'), ('Customers at start', 'int'), ('New customers', 'int'),
+                   ('Customers at end', 'int'), ('Retention %', 'percent'), ('Churn %', 'percent')]
+        rows = [[year, 0, 0, 0, None, None] for year in range(2022, 2026)]
+        rows.append([2026, 0, 3, 3, None, None])
+        ws = self.check_sheet(wb, cached, 2, 'Retention', columns, rows, None, report,
+                              extra_title_lines=4)
+        if ws is not None:
+            where = 'customer-value[Retention]'
+            not_available = self.t('Not available: no complete year with customers at its start')
+            lines = [('Average yearly margin per customer', None),
+                     ('Customers with invoices in the last 12 months', '3'),
+                     ('Expected customer lifetime (months)', not_available),
+                     ('Customer lifetime value', not_available)]
+            for r, (label, value) in enumerate(lines):
+                self.expect('%s A%d' % (where, 4 + r), ws.cell(4 + r, 1).value, self.t(label))
+                if value is not None:
+                    self.expect('%s B%d' % (where, 4 + r), ws.cell(4 + r, 2).value, value)
+            margin = ws['B4'].value
+            if (not isinstance(margin, str) or CURRENCY not in margin or
+                    ('259,01' if self.language == 'fi' else '259.01') not in margin):
+                self.fail(where, 'average yearly margin %r' % (margin,))
+            for row in range(11, 16):
+                for col in (5, 6):
+                    if ws.cell(row, col).value is not None:
+                        self.fail(where, 'rate %s is %r' % (ws.cell(row, col).coordinate,
+                                                              ws.cell(row, col).value))
+
+        # "Spring mailing": reached Alfa and Beta, #1001 (net 1,000.00, cost
+        # 600.00) from Alfa: conversion 1 of 2, ROI (400 − 100) ÷ 100 = 300 %.
+        columns = [('Channel', 'label'), ('Campaigns', 'int'), ('Cost', 'money'),
+                   ('Reached', 'int'), ('Converted', 'int'), ('Conversion %', 'percent'),
+                   ('Invoices', 'int'), ('Revenue', 'money'), ('Gross margin', 'money'),
+                   ('ROI %', 'percent')]
+        rows = [['Email', 1, 100, 2, 1, 0.5, 1, 1000, 400, 3]]
+        totals = {1: 1, 2: 100, 3: 2, 4: 1, 6: 1, 7: 1000, 8: 400}
+        self.check_sheet(wb, cached, 3, 'Campaigns', columns, rows, totals, report)
+
 
 def main():
     if len(sys.argv) != 3:
@@ -587,7 +692,8 @@ def main():
         return 2
     checker = Checker(sys.argv[1], sys.argv[2])
     for report in (checker.journal, checker.journal_summary, checker.sales, checker.vat, checker.aging,
-                   checker.statement, checker.payments, checker.kpi, checker.cashflow):
+                   checker.statement, checker.payments, checker.kpi, checker.cashflow,
+                   checker.customer_value):
         try:
             report()
         except Exception as error:  # a workbook openpyxl cannot read

@@ -92,6 +92,14 @@ expect 0 --export cashflow --from 2026-01-01 --to 2026-06-30 --language fi \
 [ "$(head -c 2 "$work/cashflow.xlsx" 2>/dev/null)" = "PK" ] || fail "cashflow.xlsx is not a zip file"
 grep -a -q "xl/charts/chart1.xml" "$work/cashflow.xlsx" || fail "cashflow.xlsx has no chart"
 
+# The customer-value workbook of the demo company, in Chinese.
+expect 0 --export customer-value --from 2025-11-25 --to 2026-11-24 --language zh_CN \
+  --company "$demo" --output "$work/customer-value.xlsx"
+[ "$(head -c 2 "$work/customer-value.xlsx" 2>/dev/null)" = "PK" ] ||
+  fail "customer-value.xlsx is not a zip file"
+grep -a -q "xl/worksheets/sheet4.xml" "$work/customer-value.xlsx" ||
+  fail "customer-value.xlsx lacks its four sheets"
+
 # Usage errors: status 2, a hint to --help, nothing written.
 expect 2 --export no-such-report --from 2026-01-01 --to 2026-01-31 --company "$demo" \
   --output "$work/bad.xlsx"

@@ -15,8 +15,11 @@
 #include <gio/gio.h>
 
 #include "kassa-csv-export.h"
+#include "kassa-customer-value.h"
 #include "kassa-date.h"
 #include "kassa-store.h"
+#include "kassa-store-relationship.h"
+#include "kassa-target-list-csv.h"
 #include "kassa-test-fixture.h"
 
 typedef struct
@@ -602,6 +605,144 @@ test_replace_and_errors (Fixture       *f,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* Target lists */
+
+static gint64
+add_target_customer (KassaStore            *store,
+                     const char            *number,
+                     const char            *name,
+                     const char            *email,
+                     KassaMarketingConsent  consent,
+                     KassaDay               today)
+{
+  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
+  g_autoptr(KassaCustomerRelationship) relationship = kassa_customer_relationship_new ();
+  g_autoptr(GError) error = NULL;
+
+  customer->number = g_strdup (number);
+  customer->name = g_strdup (name);
+  customer->contact_person = g_strdup ("Liisa \"Lii\" Virtanen");
+  customer->email = g_strdup (email);
+  customer->phone = g_strdup ("+358 40 123 4567");
+  g_free (customer->document_language);
+  customer->document_language = g_strdup ("sv");
+  save_customer (store, customer);
+
+  relationship->customer_id = customer->id;
+  relationship->consent = consent;
+  relationship->consent_date = consent != KASSA_CONSENT_NOT_ASKED ? today - 30 : 0;
+  kassa_store_save_customer_relationship (store, relationship, today, &error);
+  g_assert_no_error (error);
+  return customer->id;
+}
+
+/* Three customers invoiced once each on 2026-06-01 (net 9000, 500, 500 of
+ * 10000), worked out by hand with the rules of kassa-customer-value.h as
+ * of 2026-11-24:
+ *  ABC by revenue 80/95: 1001 starts at 0 % → A; 1002 at 90 % → B; 1003 at
+ *  95 % (not under 95) → C.  RFM: equal recency and one invoice each, so
+ *  every score is that of rank 0, 1 → R 1, F 1 → lost.  Lifecycle: first
+ *  invoice 176 days ago (not new), last under 180 days (not dormant): class
+ *  A is key account, the others active.  1002 refused marketing: left
+ *  out; 1003 was not asked: in the list unless only consented ones. */
+static void
+test_target_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *const header[] = {
+    "number", "name", "contact_person", "email", "phone", "language", "segment", "abc_class",
+    "lifecycle", NULL,
+  };
+  static const char *const first[] = {
+    "1001", "Virtanen, \"Design\"\nOy", "Liisa \"Lii\" Virtanen", "a@example.com",
+    "'+358 40 123 4567", "sv", "lost", "A", "key-account", NULL,
+  };
+  static const char *const third[] = {
+    "1003", "'=SUM(A1)", "Liisa \"Lii\" Virtanen", "c@example.com", "'+358 40 123 4567", "sv",
+    "lost", "C", "active", NULL,
+  };
+  KassaDay today = ymd (2026, 11, 24);
+  g_autoptr(KassaValueReport) report = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KassaValueOptions options;
+  GStatBuf st;
+  guint n_excluded = 0, n_files;
+  gint64 ids[3];
+
+  save_company (f->store, "EUR");
+  ids[0] = add_target_customer (f->store, "1001", "Virtanen, \"Design\"\nOy", "a@example.com",
+                                KASSA_CONSENT_GIVEN, today);
+  ids[1] = add_target_customer (f->store, "1002", "Kieltäjä Ab", "b@example.com",
+                                KASSA_CONSENT_REFUSED, today);
+  ids[2] = add_target_customer (f->store, "1003", "=SUM(A1)", "c@example.com",
+                                KASSA_CONSENT_NOT_ASKED, today);
+  add_invoice (f->store, ids[0], ymd (2026, 6, 1), 1000, 900000, 0, TRUE);
+  add_invoice (f->store, ids[1], ymd (2026, 6, 1), 1000, 50000, 0, TRUE);
+  add_invoice (f->store, ids[2], ymd (2026, 6, 1), 1000, 50000, 0, TRUE);
+
+  kassa_value_options_init_default (&options, today);
+  report = kassa_value_report_compute (f->store, &options, today, NULL, &error);
+  g_assert_no_error (error);
+  list = kassa_value_report_target_list (report, "all", FALSE, &n_excluded);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpuint (n_excluded, ==, 1);
+
+  g_file_set_contents (f->csv_path, "old", -1, &error);
+  g_assert_no_error (error);
+  n_files = count_files (f->dir);
+  g_assert_true (kassa_target_list_write_csv (list, f->store, f->csv_path, &error));
+  g_assert_no_error (error);
+  /* Replaced in place: no temporary file left beside it; private. */
+  g_assert_cmpuint (count_files (f->dir), ==, n_files);
+  g_assert_cmpint (g_stat (f->csv_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_file_get_contents (f->csv_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  /* No byte order mark, like the other exports. */
+  g_assert_true (g_str_has_prefix (text, "number,name,"));
+  g_assert_nonnull (strstr (text, "\"Virtanen, \"\"Design\"\"\nOy\""));
+  g_assert_null (strstr (text, "Kieltäjä"));
+  rows = parse_csv (text);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  assert_row (rows, 0, header);
+  assert_row (rows, 1, first);
+  assert_row (rows, 2, third);
+
+  /* Only those who said yes. */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = kassa_value_report_target_list (report, "all", TRUE, &n_excluded);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (n_excluded, ==, 2);
+}
+
+static void
+test_target_list_errors (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "x.csv", NULL);
+
+  save_company (f->store, "EUR");
+  g_assert_true (kassa_target_list_write_csv (empty, f->store, f->csv_path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (f->csv_path, &text, NULL, &error);
+  g_assert_cmpstr (text, ==,
+                   "number,name,contact_person,email,phone,language,segment,abc_class,"
+                   "lifecycle\r\n");
+
+  g_assert_false (kassa_target_list_write_csv (empty, f->store, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "x.csv"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +765,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/csv-export/replace-and-errors", Fixture, NULL, fixture_set_up,
               test_replace_and_errors, fixture_tear_down);
+  g_test_add ("/csv-export/target-list", Fixture, NULL, fixture_set_up, test_target_list,
+              fixture_tear_down);
+  g_test_add ("/csv-export/target-list-errors", Fixture, NULL, fixture_set_up,
+              test_target_list_errors, fixture_tear_down);
 
   return g_test_run ();
 }

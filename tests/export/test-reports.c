@@ -21,7 +21,12 @@
  *                  overdue, e-invoice
  *   #1005 Beta Ab  2026-03-20 due 04-03: 2 × 50.00 @ 25.5 % = 125.50, e-invoice
  *
- * and for the cash-flow workbook only (no other report reads them): a
+ * and for the customer-value workbook only: Alfa Oy is a key account with an
+ * NPS response of 9 on 2026-03-01, Beta Ab gave marketing consent on
+ * 2026-02-01; the email campaign "Spring mailing" (2026-01-01 – 03-31,
+ * cost 100.00) reached Alfa and Beta, and #1001 is attributed to it.
+ *
+ * And for the cash-flow workbook only (no other report reads them): a
  * minimum cash buffer of 2,000.00; one bank account with 5,000.00 entered
  * on 2026-02-27 and 10,000.00 on 2026-04-15 (today); "Office rent", 1,200.00
  * out monthly from 2026-05-01 to 2026-12-31, and "Start-up grant", 3,000.00
@@ -41,6 +46,7 @@
 #include "kassa-report.h"
 #include "kassa-store.h"
 #include "kassa-store-cashflow.h"
+#include "kassa-store-relationship.h"
 #include "kassa-test-fixture.h"
 
 #define FORMULA_NAME "=HYPERLINK(\"http://x\")"
@@ -201,6 +207,60 @@ add_cash_flow_data (void)
 }
 
 static void
+save_relationship (gint64                 customer,
+                   gboolean               key_account,
+                   KassaMarketingConsent  consent,
+                   KassaDay               consent_date)
+{
+  g_autoptr(KassaCustomerRelationship) relationship = kassa_customer_relationship_new ();
+  g_autoptr(GError) error = NULL;
+
+  relationship->customer_id = customer;
+  relationship->key_account = key_account;
+  relationship->consent = consent;
+  relationship->consent_date = consent_date;
+  g_assert_true (kassa_store_save_customer_relationship (company.store, relationship,
+                                                         ymd (2026, 4, 15), &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_customer_value_data (gint64 beta,
+                         gint64 campaign_invoice)
+{
+  g_autoptr(KassaCampaign) campaign = kassa_campaign_new ();
+  g_autoptr(KassaNpsResponse) response = kassa_nps_response_new ();
+  g_autoptr(GError) error = NULL;
+  const gint64 reached[] = { company.alfa, beta };
+
+  save_relationship (company.alfa, TRUE, KASSA_CONSENT_NOT_ASKED, 0);
+  save_relationship (beta, FALSE, KASSA_CONSENT_GIVEN, ymd (2026, 2, 1));
+
+  response->customer_id = company.alfa;
+  response->date = ymd (2026, 3, 1);
+  response->score = 9;
+  g_assert_true (kassa_store_add_nps_response (company.store, response, ymd (2026, 4, 15),
+                                               &error));
+  g_assert_no_error (error);
+
+  g_free (campaign->name);
+  campaign->name = g_strdup ("Spring mailing");
+  campaign->channel = KASSA_CAMPAIGN_EMAIL;
+  campaign->start_date = ymd (2026, 1, 1);
+  campaign->end_date = ymd (2026, 3, 31);
+  campaign->cost = 10000;
+  g_assert_true (kassa_store_save_campaign (company.store, campaign, &error));
+  g_assert_no_error (error);
+  g_assert_true (kassa_store_add_campaign_customers (company.store, campaign->id, reached,
+                                                     G_N_ELEMENTS (reached), ymd (2026, 1, 1),
+                                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (kassa_store_set_invoice_campaign (company.store, campaign_invoice, campaign->id,
+                                                   &error));
+  g_assert_no_error (error);
+}
+
+static void
 build_company (void)
 {
   g_autoptr(KassaCompany) details = kassa_company_new ();
@@ -214,7 +274,7 @@ build_company (void)
   const Line books[] = { { "Books", 4000, 2500, 0, 1400, 0 } };
   const Line formula[] = { { "+1-2", 1000, 20000, 0, 2550, 0 } };
   const Line support[] = { { "Support", 2000, 5000, 0, 2550, 0 } };
-  gint64 beta, formula_customer, invoice;
+  gint64 beta, formula_customer, invoice, campaign_invoice;
 
   company.dir = g_dir_make_tmp ("kassa-test-reports-XXXXXX", &error);
   g_assert_no_error (error);
@@ -237,12 +297,14 @@ build_company (void)
   pay (invoice, ymd (2026, 1, 20), 15515, "bank");
   invoice = add_invoice (company.alfa, ymd (2026, 2, 1), KASSA_DELIVERY_EMAIL, consulting, 1);
   pay (invoice, ymd (2026, 2, 20), 50000, "bank");
+  campaign_invoice = invoice;
   invoice = add_invoice (beta, ymd (2026, 2, 10), KASSA_DELIVERY_PAPER, books, 1);
   g_assert_cmpint (kassa_store_credit_invoice (company.store, invoice, ymd (2026, 3, 5), &error), >, 0);
   g_assert_no_error (error);
   add_invoice (formula_customer, ymd (2026, 1, 5), KASSA_DELIVERY_EINVOICE, formula, 1);
   add_invoice (beta, ymd (2026, 3, 20), KASSA_DELIVERY_EINVOICE, support, 1);
   add_cash_flow_data ();
+  add_customer_value_data (beta, campaign_invoice);
 }
 
 static KassaReportSpec
@@ -392,6 +454,8 @@ test_reports_ids (void)
   g_assert_cmpstr (kassa_report_kind_to_id (KASSA_REPORT_KPI_SUMMARY), ==, "kpi");
   g_assert_cmpstr (kassa_report_kind_to_id (KASSA_REPORT_CASH_FLOW), ==, "cashflow");
   g_assert_cmpstr (kassa_report_kind_get_name (KASSA_REPORT_CASH_FLOW), ==, "Cash Flow Forecast");
+  g_assert_cmpstr (kassa_report_kind_to_id (KASSA_REPORT_CUSTOMER_VALUE), ==, "customer-value");
+  g_assert_cmpstr (kassa_report_kind_get_name (KASSA_REPORT_CUSTOMER_VALUE), ==, "Customer Value");
   g_assert_false (kassa_report_kind_from_id ("ledger", NULL));
 }
 
