@@ -5,12 +5,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "kassa-clock.h"
 #include "kassa-collection-document.h"
+#include "kassa-collection-event-dialog.h"
 #include "kassa-collection-log.h"
 #include "kassa-customer-editor.h"
+#include "kassa-customer-relationship-view.h"
 #include "kassa-customer-view.h"
 #include "kassa-document-export.h"
 #include "kassa-invoice-labels.h"
@@ -18,6 +22,7 @@
 #include "kassa-invoice-list.h"
 #include "kassa-invoice-window.h"
 #include "kassa-payment-behaviour-view.h"
+#include "kassa-store-relationship.h"
 
 typedef enum
 {
@@ -36,6 +41,7 @@ struct _KassaCustomerView
   AdwWindowTitle      *window_title;
   GtkButton           *archive_button;
   GtkWidget           *archived_label;
+  GtkLabel            *anonymised_label;
   GtkLabel            *open_label;
   GtkLabel            *overdue_label;
   GtkGrid             *details_grid;
@@ -47,7 +53,9 @@ struct _KassaCustomerView
   GtkColumnViewColumn *total_column;
   GtkColumnViewColumn *status_column;
   GtkBox              *behaviour_box;
+  GtkBox              *relationship_box;
   GtkBox              *collection_box;
+  GtkWidget           *collection_log;
 
   KassaStore          *store;
   gint64               customer_id;
@@ -59,6 +67,9 @@ struct _KassaCustomerView
   /* The statement being saved while the file chooser is open. */
   GtkNativeDialog     *statement_chooser;
   KassaCollectionDocument *statement;
+  /* The personal data export's file chooser while it is open. */
+  GtkNativeDialog     *personal_data_chooser;
+  KassaDay             anonymised_on;  /* 0 = not anonymised */
 };
 
 G_DEFINE_FINAL_TYPE (KassaCustomerView, kassa_customer_view, ADW_TYPE_WINDOW)
@@ -161,8 +172,56 @@ update_archived (KassaCustomerView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->archive_button),
                                archived ? _("Show the customer in the list again")
                                         : _("Hide the customer from the list; invoices are kept"));
-  gtk_widget_set_visible (self->archived_label, archived);
+  gtk_widget_set_visible (self->archived_label, archived && self->anonymised_on == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.new-invoice", !archived);
+}
+
+static void
+read_anonymised (KassaCustomerView *self)
+{
+  g_autoptr(KassaCustomerRelationship) relationship = NULL;
+  g_autoptr(GError) error = NULL;
+
+  relationship = kassa_store_get_customer_relationship (self->store, self->customer_id, &error);
+  if (relationship == NULL)
+    {
+      g_warning ("Cannot read the relationship of customer %" G_GINT64_FORMAT ": %s",
+                 self->customer_id, error->message);
+      return;
+    }
+  self->anonymised_on = relationship->anonymised_on;
+}
+
+/* An anonymised customer is kept only for the books: nothing about the
+ * person may be written again. */
+static void
+update_anonymised (KassaCustomerView *self)
+{
+  gboolean anonymised = self->anonymised_on != 0;
+  GtkButton *add_entry_button;
+
+  if (anonymised)
+    {
+      g_autofree char *date = kassa_format_day (self->anonymised_on);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the date the customer's personal data was erased */
+      text = g_strdup_printf (_("This customer was anonymised on %s: the personal data is erased "
+                                "and cannot be edited. The invoices and payments are kept for "
+                                "the books."), date);
+      gtk_label_set_text (self->anonymised_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->anonymised_label), anonymised);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.edit", !anonymised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.anonymise", !anonymised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-note", !anonymised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.toggle-archived", !anonymised);
+  if (anonymised)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.new-invoice", FALSE);
+
+  add_entry_button = kassa_collection_log_get_add_button (KASSA_COLLECTION_LOG (self->collection_log));
+  gtk_widget_set_sensitive (GTK_WIDGET (add_entry_button), !anonymised);
 }
 
 static void
@@ -195,9 +254,11 @@ reload (KassaCustomerView *self)
   adw_window_title_set_title (self->window_title, record->name);
   adw_window_title_set_subtitle (self->window_title, record->number);
   gtk_window_set_title (GTK_WINDOW (self), record->name);
+  read_anonymised (self);
   update_details (self);
   update_balance (self);
   update_archived (self);
+  update_anonymised (self);
   return TRUE;
 }
 
@@ -304,22 +365,22 @@ toggle_archived_action (GtkWidget  *widget,
 /* Statement of account */
 
 static void
-on_open_statement (KassaCustomerView *self,
-                   AdwToast          *toast)
+on_open_saved_file (KassaCustomerView *self,
+                    AdwToast          *toast)
 {
   kassa_document_export_open_uri (GTK_WINDOW (self), g_object_get_data (G_OBJECT (toast), "uri"));
 }
 
 static void
-report_statement_saved (KassaCustomerView *self,
-                        GFile             *file)
+report_file_saved (KassaCustomerView *self,
+                   GFile             *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
-  /* Translators: %s is the name of the PDF file just written */
+  /* Translators: %s is the name of the file just written */
   text = g_strdup_printf (_("Saved “%s”"), name);
   /* Toast titles are markup: a file name may contain "&". */
   escaped = g_markup_escape_text (text, -1);
@@ -327,7 +388,7 @@ report_statement_saved (KassaCustomerView *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_statement), self,
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_saved_file), self,
                            G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -361,7 +422,7 @@ on_statement_response (KassaCustomerView *self,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (write_statement (self, file, &error))
-        report_statement_saved (self, file);
+        report_file_saved (self, file);
       else
         kassa_document_export_show_error (GTK_WINDOW (self), _("Could Not Save PDF"), error);
     }
@@ -428,6 +489,151 @@ save_statement_action (GtkWidget  *widget,
   g_signal_connect_object (self->statement_chooser, "response",
                            G_CALLBACK (on_statement_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (self->statement_chooser);
+}
+
+/* Notes */
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  KassaCollectionEventDialog *dialog;
+
+  dialog = kassa_collection_event_dialog_new (GTK_WINDOW (self), self->store, self->customer_id, 0,
+                                              &error);
+  if (dialog == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  kassa_collection_event_dialog_set_kind (dialog, KASSA_COLLECTION_NOTE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Data protection */
+
+static void
+on_personal_data_response (KassaCustomerView *self,
+                           int                response,
+                           GtkNativeDialog   *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (kassa_customer_view_write_personal_data (self, file, &error))
+        report_file_saved (self, file);
+      else
+        kassa_document_export_show_error (GTK_WINDOW (self), _("Could Not Export Personal Data"),
+                                          error);
+    }
+
+  g_clear_object (&self->personal_data_chooser);
+}
+
+static GtkNativeDialog *
+personal_data_chooser_new (KassaCustomerView *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *chooser;
+
+  /* Translators: the suggested file name of a customer's personal data;
+   * %s is the customer number.  Keep ".json". */
+  suggested = g_strdup_printf (_("%s personal data.json"), self->record->number);
+  gtk_file_filter_set_name (filter, _("JSON Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  chooser = gtk_file_chooser_native_new (_("Export Personal Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  set_documents_folder (GTK_FILE_CHOOSER (chooser));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  return GTK_NATIVE_DIALOG (chooser);
+}
+
+static void
+export_personal_data_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (widget);
+
+  if (self->personal_data_chooser != NULL || self->record == NULL)
+    return;
+
+  self->personal_data_chooser = personal_data_chooser_new (self);
+  g_signal_connect_object (self->personal_data_chooser, "response",
+                           G_CALLBACK (on_personal_data_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->personal_data_chooser);
+}
+
+static void
+anonymise (KassaCustomerView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kassa_store_anonymise_customer (self->store, self->customer_id, kassa_clock_today (),
+                                       &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Shown at once, not at the next change notification: the window must
+   * not offer editing for a moment longer. */
+  reload (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Customer anonymised")));
+}
+
+static void
+on_anonymise_response (KassaCustomerView *self,
+                       const char        *response)
+{
+  if (g_strcmp0 (response, "anonymise") == 0)
+    anonymise (self);
+}
+
+static void
+anonymise_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KassaCustomerView *self = KASSA_CUSTOMER_VIEW (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->record == NULL || self->anonymised_on != 0)
+    return;
+
+  /* Translators: %s is the customer's name */
+  heading = g_strdup_printf (_("Anonymise “%s”?"), self->record->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The customer’s name, contact person, email, phone, address, "
+                                     "business and VAT IDs, notes, NPS comments and notes in the "
+                                     "collection log are erased for good, and the customer is "
+                                     "archived and left out of all marketing.\n\n"
+                                     "The invoices and payments are kept unchanged, as the "
+                                     "bookkeeping law requires. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "anonymise", _("_Anonymise"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anonymise",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_anonymise_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -514,6 +720,9 @@ kassa_customer_view_dispose (GObject *object)
     gtk_native_dialog_destroy (self->statement_chooser);
   g_clear_object (&self->statement_chooser);
   g_clear_pointer (&self->statement, kassa_collection_document_free);
+  if (self->personal_data_chooser != NULL)
+    gtk_native_dialog_destroy (self->personal_data_chooser);
+  g_clear_object (&self->personal_data_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_CUSTOMER_VIEW);
   g_clear_object (&self->invoices);
   g_clear_object (&self->store);
@@ -546,6 +755,7 @@ kassa_customer_view_class_init (KassaCustomerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, window_title);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, archive_button);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, archived_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, anonymised_label);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, open_label);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, details_grid);
@@ -557,6 +767,7 @@ kassa_customer_view_class_init (KassaCustomerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, total_column);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, status_column);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, behaviour_box);
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, relationship_box);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomerView, collection_box);
   gtk_widget_class_bind_template_callback (widget_class, on_invoice_activated);
 
@@ -566,6 +777,10 @@ kassa_customer_view_class_init (KassaCustomerViewClass *klass)
                                    toggle_archived_action);
   gtk_widget_class_install_action (widget_class, "customer.save-statement", NULL,
                                    save_statement_action);
+  gtk_widget_class_install_action (widget_class, "customer.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "customer.export-personal-data", NULL,
+                                   export_personal_data_action);
+  gtk_widget_class_install_action (widget_class, "customer.anonymise", NULL, anonymise_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "customer.new-invoice", NULL);
@@ -615,7 +830,9 @@ kassa_customer_view_new (GtkWindow  *parent,
   update_invoices_state (self);
 
   gtk_box_append (self->behaviour_box, kassa_payment_behaviour_view_new (store, customer_id));
-  gtk_box_append (self->collection_box, kassa_collection_log_new (store, customer_id, 0));
+  gtk_box_append (self->relationship_box, kassa_customer_relationship_view_new (store, customer_id));
+  self->collection_log = kassa_collection_log_new (store, customer_id, 0);
+  gtk_box_append (self->collection_box, self->collection_log);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
@@ -647,4 +864,28 @@ kassa_customer_view_present (GtkWindow  *parent,
 
   view = kassa_customer_view_new (parent, store, customer_id);
   gtk_window_present (GTK_WINDOW (view));
+}
+
+/**
+ * kassa_customer_view_write_personal_data:
+ *
+ * Writes the customer's personal data export (JSON) to file, as the
+ * "Export Personal Data…" menu item does after the file chooser.
+ */
+gboolean
+kassa_customer_view_write_personal_data (KassaCustomerView  *self,
+                                         GFile              *file,
+                                         GError            **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (KASSA_IS_CUSTOMER_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  json = kassa_store_export_personal_data (self->store, self->customer_id, error);
+  if (json == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }

@@ -23,4 +23,10 @@ void               kassa_customer_view_present (GtkWindow  *parent,
                                                 KassaStore *store,
                                                 gint64      customer_id);
 
+/* Writes the customer's personal data export (JSON) to file: what the
+ * "Export Personal Data…" menu item does once a file is chosen. */
+gboolean           kassa_customer_view_write_personal_data (KassaCustomerView  *self,
+                                                            GFile              *file,
+                                                            GError            **error);
+
 G_END_DECLS
