@@ -12,7 +12,14 @@
 #include "kassa-customer-list.h"
 #include "kassa-customer-view.h"
 #include "kassa-customers-page.h"
+#include "kassa-campaigns-view.h"
 #include "kassa-format.h"
+#include "kassa-segments-view.h"
+#include "kassa-value-view.h"
+
+/* Screenshots and demonstrations: $KASSA_CUSTOMERS_SECTION opens a section
+ * ("list", "value", "segments", "campaigns") when the page is first shown. */
+#define SECTION_ENV "KASSA_CUSTOMERS_SECTION"
 
 typedef enum
 {
@@ -27,6 +34,7 @@ struct _KassaCustomersPage
 {
   AdwBin               parent_instance;
 
+  AdwViewStack        *section_stack;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *archived_toggle;
   GtkStack            *list_stack;
@@ -41,6 +49,7 @@ struct _KassaCustomersPage
   KassaStore          *store;
   KassaCustomerList   *customers;
   char                 currency[4];
+  gboolean             env_handled;
 };
 
 G_DEFINE_FINAL_TYPE (KassaCustomersPage, kassa_customers_page, ADW_TYPE_BIN)
@@ -289,8 +298,18 @@ ensure_model (KassaCustomersPage *self)
 static void
 kassa_customers_page_map (GtkWidget *widget)
 {
+  KassaCustomersPage *self = KASSA_CUSTOMERS_PAGE (widget);
+
   GTK_WIDGET_CLASS (kassa_customers_page_parent_class)->map (widget);
-  ensure_model (KASSA_CUSTOMERS_PAGE (widget));
+  ensure_model (self);
+  if (!self->env_handled)
+    {
+      const char *section = g_getenv (SECTION_ENV);
+
+      self->env_handled = TRUE;
+      if (section != NULL)
+        kassa_customers_page_show_section (self, section);
+    }
 }
 
 static void
@@ -317,6 +336,7 @@ kassa_customers_page_class_init (KassaCustomersPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kassa-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KassaCustomersPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomersPage, archived_toggle);
   gtk_widget_class_bind_template_child (widget_class, KassaCustomersPage, list_stack);
@@ -352,6 +372,23 @@ kassa_customers_page_init (KassaCustomersPage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
+/* The sections after the list compute only when first shown. */
+static void
+add_sections (KassaCustomersPage *self)
+{
+  AdwViewStackPage *page;
+
+  page = adw_view_stack_add_titled (self->section_stack, kassa_value_view_new (self->store),
+                                    "value", C_("customers section", "Value"));
+  adw_view_stack_page_set_icon_name (page, "emblem-favorite-symbolic");
+  page = adw_view_stack_add_titled (self->section_stack, kassa_segments_view_new (self->store),
+                                    "segments", C_("customers section", "Segments"));
+  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
+  page = adw_view_stack_add_titled (self->section_stack, kassa_campaigns_view_new (self->store),
+                                    "campaigns", C_("customers section", "Campaigns"));
+  adw_view_stack_page_set_icon_name (page, "mail-send-symbolic");
+}
+
 GtkWidget *
 kassa_customers_page_new (KassaStore *store)
 {
@@ -363,7 +400,7 @@ kassa_customers_page_new (KassaStore *store)
   on_store_changed (self, KASSA_STORE_CHANGE_COMPANY);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
-
+  add_sections (self);
 
   return GTK_WIDGET (self);
 }
@@ -383,4 +420,32 @@ kassa_customers_page_get_model (KassaCustomersPage *self)
 
   ensure_model (self);
   return G_LIST_MODEL (self->customers);
+}
+
+void
+kassa_customers_page_show_section (KassaCustomersPage *self,
+                                   const char         *name)
+{
+  g_return_if_fail (KASSA_IS_CUSTOMERS_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->section_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->section_stack, name);
+}
+
+const char *
+kassa_customers_page_get_section (KassaCustomersPage *self)
+{
+  g_return_val_if_fail (KASSA_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->section_stack);
+}
+
+GtkWidget *
+kassa_customers_page_get_section_widget (KassaCustomersPage *self,
+                                         const char         *name)
+{
+  g_return_val_if_fail (KASSA_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->section_stack, name);
 }

@@ -1,0 +1,1398 @@
+/* kassa-value-view.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kassa-value-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kassa-clock.h"
+#include "kassa-customer-retention.h"
+#include "kassa-customer-view.h"
+#include "kassa-date.h"
+#include "kassa-format.h"
+#include "kassa-money.h"
+#include "kassa-pareto-widget.h"
+#include "kassa-value-view.h"
+
+#define RELEVANT_CHANGES (KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS | \
+                          KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS | \
+                          KASSA_STORE_CHANGE_SETTINGS)
+
+#define CUSTOMER_ID_KEY "kassa-customer-id"
+
+/* The unprofitable list shows the worst ones; the rest are counted. */
+#define MAX_UNPROFITABLE_ROWS 50
+
+typedef enum
+{
+  PERIOD_LAST_12_MONTHS,
+  PERIOD_THIS_YEAR,
+  PERIOD_LAST_YEAR,
+  PERIOD_CUSTOM,
+} PeriodChoice;
+
+typedef enum
+{
+  COL_NUMBER,
+  COL_NAME,
+  COL_REVENUE,
+  COL_MARGIN,
+  COL_MARGIN_PERCENT,
+  COL_INVOICES,
+  COL_AVERAGE,
+  COL_DAYS_SINCE,
+  COL_CLASS,
+  COL_SEGMENT,
+  COL_LIFECYCLE,
+  COL_RISK,
+  COL_NPS,
+  N_COLUMNS,
+} ColumnKind;
+
+/* ---- the shared report and its list items ---- */
+
+struct _KassaValueShared
+{
+  KassaValueReport *report;
+};
+
+static void
+clear_shared (gpointer data)
+{
+  KassaValueShared *shared = data;
+
+  g_clear_pointer (&shared->report, kassa_value_report_free);
+}
+
+KassaValueShared *
+kassa_value_shared_new (KassaValueReport *report)
+{
+  KassaValueShared *shared = g_atomic_rc_box_new0 (KassaValueShared);
+
+  shared->report = report;
+  return shared;
+}
+
+KassaValueShared *
+kassa_value_shared_ref (KassaValueShared *shared)
+{
+  return g_atomic_rc_box_acquire (shared);
+}
+
+void
+kassa_value_shared_unref (KassaValueShared *shared)
+{
+  g_atomic_rc_box_release_full (shared, clear_shared);
+}
+
+KassaValueReport *
+kassa_value_shared_get_report (KassaValueShared *shared)
+{
+  return shared->report;
+}
+
+struct _KassaValueItem
+{
+  GObject                   parent_instance;
+  KassaValueShared         *shared;
+  const KassaCustomerValue *value;
+};
+
+G_DEFINE_FINAL_TYPE (KassaValueItem, kassa_value_item, G_TYPE_OBJECT)
+
+static void
+kassa_value_item_finalize (GObject *object)
+{
+  KassaValueItem *self = KASSA_VALUE_ITEM (object);
+
+  g_clear_pointer (&self->shared, kassa_value_shared_unref);
+  G_OBJECT_CLASS (kassa_value_item_parent_class)->finalize (object);
+}
+
+static void
+kassa_value_item_class_init (KassaValueItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kassa_value_item_finalize;
+}
+
+static void
+kassa_value_item_init (KassaValueItem *self)
+{
+}
+
+const KassaCustomerValue *
+kassa_value_item_get_value (KassaValueItem *self)
+{
+  g_return_val_if_fail (KASSA_IS_VALUE_ITEM (self), NULL);
+
+  return self->value;
+}
+
+static KassaValueItem *
+value_item_new (KassaValueShared         *shared,
+                const KassaCustomerValue *value)
+{
+  KassaValueItem *item = g_object_new (KASSA_TYPE_VALUE_ITEM, NULL);
+
+  item->shared = kassa_value_shared_ref (shared);
+  item->value = value;
+  return item;
+}
+
+GListStore *
+kassa_value_shared_list (KassaValueShared *shared,
+                         GPtrArray        *values)
+{
+  GListStore *store = g_list_store_new (KASSA_TYPE_VALUE_ITEM);
+  guint n = values != NULL ? values->len : kassa_value_report_get_n_customers (shared->report);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KassaCustomerValue *value = values != NULL
+        ? g_ptr_array_index (values, i)
+        : kassa_value_report_get_customer (shared->report, i);
+
+      g_ptr_array_add (items, value_item_new (shared, value));
+    }
+  /* One splice: one items-changed for 10,000 customers. */
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return store;
+}
+
+char *
+kassa_value_format_class (const KassaCustomerValue *value)
+{
+  if (value->abc_override == KASSA_ABC_NONE)
+    return g_strdup (kassa_abc_class_to_string (value->abc_computed));
+
+  /* Translators: the ABC class of a customer set by hand: computed class →
+   * the class set, e.g. "B → A". */
+  return g_strdup_printf (_("%s → %s"), kassa_abc_class_to_string (value->abc_computed),
+                          kassa_abc_class_to_string (value->abc_override));
+}
+
+/* ---- the view ---- */
+
+typedef struct
+{
+  char              *path;
+  KassaValueOptions  options;
+  KassaDay           today;
+} ComputeInput;
+
+typedef struct
+{
+  KassaValueReport   *report;
+  GArray             *retention;
+  KassaLifetimeValue  lifetime;
+  gboolean            has_lifetime;
+} ComputeResult;
+
+struct _KassaValueView
+{
+  GtkWidget                  parent_instance;
+
+  GtkDropDown               *period_dropdown;
+  GtkEntry                  *from_entry;
+  GtkEntry                  *to_entry;
+  GtkLabel                  *period_label;
+  GtkSpinner                *spinner;
+  GtkMenuButton             *class_button;
+  GtkPopover                *settings_popover;
+  GtkDropDown               *basis_dropdown;
+  GtkSpinButton             *threshold_a_spin;
+  GtkSpinButton             *threshold_b_spin;
+  GtkSpinButton             *unprofitable_spin;
+  GtkStack                  *content_stack;
+  AdwStatusPage             *error_page;
+  GtkFlowBox                *cards_box;
+  KassaParetoWidget         *pareto;
+  GtkLabel                  *pareto_note;
+  GtkColumnView             *column_view;
+  GtkListBox                *unprofitable_list;
+  GtkLabel                  *unprofitable_empty;
+
+  KassaStore                *store;
+  GCancellable              *cancellable;
+  KassaValueShared          *shared;
+  KassaDay                   custom_from;
+  KassaDay                   custom_to;
+  char                       currency[4];
+  gboolean                   dirty;
+  /* What "value.undo-class" restores. */
+  KassaCustomerRelationship *undo;
+};
+
+G_DEFINE_FINAL_TYPE (KassaValueView, kassa_value_view, GTK_TYPE_WIDGET)
+
+/* The window's overlay: one place for every toast. */
+static void
+show_toast (GtkWidget *widget,
+            AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+compute_input_free (gpointer data)
+{
+  ComputeInput *input = data;
+
+  g_free (input->path);
+  g_free (input);
+}
+
+static void
+compute_result_free (gpointer data)
+{
+  ComputeResult *result = data;
+
+  g_clear_pointer (&result->report, kassa_value_report_free);
+  g_clear_pointer (&result->retention, g_array_unref);
+  g_free (result);
+}
+
+static gint
+year_of (KassaDay day)
+{
+  int year, month, mday;
+
+  kassa_day_to_ymd (day, &year, &month, &mday);
+  return year;
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeInput *input = task_data;
+  g_autoptr(KassaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ComputeResult *result;
+  gint year = year_of (input->today);
+
+  store = kassa_store_open (input->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = g_new0 (ComputeResult, 1);
+  result->report = kassa_value_report_compute (store, &input->options, input->today,
+                                               cancellable, &error);
+  if (result->report != NULL)
+    result->retention = kassa_retention_compute (store, year - 3, year, &error);
+  if (result->retention != NULL)
+    result->has_lifetime = kassa_lifetime_value_compute (store, result->retention, input->today,
+                                                         &result->lifetime, &error);
+  if (error != NULL)
+    {
+      compute_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, compute_result_free);
+}
+
+/* Basis points of part in whole, half away from zero; 0 when whole ≤ 0. */
+static gint
+share_bp (gint64 part,
+          gint64 whole)
+{
+  gint64 scaled;
+
+  if (whole <= 0)
+    return 0;
+  scaled = part * 10000;
+  scaled += scaled >= 0 ? whole / 2 : -(whole / 2);
+  return (gint) (scaled / whole);
+}
+
+static char *
+format_percent (gint basis_points)
+{
+  return kassa_percent_format (basis_points, kassa_locale_current ());
+}
+
+static void
+add_card (KassaValueView *self,
+          const char     *title,
+          const char     *value,
+          const char     *detail,
+          const char     *tooltip)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *detail_label = gtk_label_new (detail);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_top (title_label, 8);
+  gtk_widget_set_margin_start (box, 0);
+  gtk_widget_add_css_class (title_label, "caption-heading");
+  gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_widget_add_css_class (value_label, "title-3");
+  gtk_widget_add_css_class (value_label, "numeric");
+  gtk_widget_add_css_class (detail_label, "caption");
+  gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (detail_label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail_label), 28);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_margin_bottom (detail_label, 8);
+  gtk_widget_set_margin_start (detail_label, 8);
+  gtk_widget_set_margin_end (detail_label, 8);
+  gtk_box_append (GTK_BOX (box), title_label);
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), detail_label);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_flow_box_append (self->cards_box, box);
+}
+
+static void
+add_class_card (KassaValueView *self,
+                KassaAbcClass   abc,
+                gint64          basis_total)
+{
+  KassaValueReport *report = self->shared->report;
+  KassaValueGroup group = kassa_value_report_get_class (report, abc);
+  gboolean by_margin = kassa_value_report_get_options (report)->abc_basis == KASSA_ABC_BY_MARGIN;
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *share = format_percent (share_bp (by_margin ? group.margin : group.revenue,
+                                                     basis_total));
+  g_autofree char *detail = NULL;
+
+  /* Translators: a summary card title, %s is the class letter. */
+  title = g_strdup_printf (_("Class %s"), kassa_abc_class_to_string (abc));
+  /* Translators: customers in an ABC class. */
+  count = g_strdup_printf (ngettext ("%u customer", "%u customers", group.customers),
+                           group.customers);
+  detail = by_margin
+    /* Translators: share of the total margin the class brings. */
+    ? g_strdup_printf (_("%s of margin"), share)
+    /* Translators: share of the total revenue the class brings. */
+    : g_strdup_printf (_("%s of revenue"), share);
+  add_card (self, title, count, detail, NULL);
+}
+
+static void
+add_lifetime_card (KassaValueView      *self,
+                   const ComputeResult *result)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *average = NULL;
+  g_autofree char *churn = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!result->has_lifetime || !result->lifetime.available)
+    {
+      add_card (self, _("Customer Lifetime Value"), "–",
+                _("Needs a full year of sales to estimate churn"), NULL);
+      return;
+    }
+
+  value = kassa_format_money (result->lifetime.clv, self->currency);
+  average = kassa_format_money (result->lifetime.average_yearly_margin, self->currency);
+  churn = format_percent (result->lifetime.churn_bp);
+  /* Translators: how the customer lifetime value is computed: average
+   * yearly margin per customer × expected lifetime; the churn it comes from. */
+  detail = g_strdup_printf (ngettext ("%s a year × %d month (churn %s)",
+                                      "%s a year × %d months (churn %s)",
+                                      result->lifetime.lifetime_months),
+                            average, result->lifetime.lifetime_months, churn);
+  add_card (self, _("Customer Lifetime Value"), value, detail,
+            _("Average yearly margin per active customer over the last 12 months, "
+              "times the expected lifetime (1 ÷ yearly churn, at most 10 years)"));
+}
+
+static const KassaRetentionYear *
+find_year (const GArray *retention,
+           gint          year)
+{
+  for (guint i = 0; retention != NULL && i < retention->len; i++)
+    if (g_array_index (retention, KassaRetentionYear, i).year == year)
+      return &g_array_index (retention, KassaRetentionYear, i);
+  return NULL;
+}
+
+static void
+add_retention_card (KassaValueView      *self,
+                    const ComputeResult *result)
+{
+  const KassaRetentionYear *year = find_year (result->retention, year_of (kassa_clock_today ()) - 1);
+  g_autofree char *title = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *churn = NULL;
+  g_autofree char *detail = NULL;
+
+  if (year == NULL)
+    return;
+
+  /* Translators: summary card title, %d is a year. */
+  title = g_strdup_printf (_("Retention %d"), year->year);
+  if (!year->has_rate)
+    {
+      add_card (self, title, "–", _("No customers the year before"), NULL);
+      return;
+    }
+  value = format_percent (year->retention_bp);
+  churn = format_percent (year->churn_bp);
+  /* Translators: churn of the year, and kept customers of the year before. */
+  detail = g_strdup_printf (_("Churn %s; %u of %u customers kept"), churn,
+                            year->customers_end - year->customers_new, year->customers_start);
+  add_card (self, title, value, detail, NULL);
+}
+
+static void
+fill_cards (KassaValueView      *self,
+            const ComputeResult *result)
+{
+  KassaValueReport *report = self->shared->report;
+  gboolean by_margin = kassa_value_report_get_options (report)->abc_basis == KASSA_ABC_BY_MARGIN;
+  gint64 revenue, margin;
+  g_autofree char *revenue_text = NULL;
+  g_autofree char *margin_text = NULL;
+  g_autofree char *margin_percent = NULL;
+  g_autofree char *margin_detail = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
+    gtk_flow_box_remove (self->cards_box, child);
+
+  kassa_value_report_get_totals (report, &revenue, &margin);
+  revenue_text = kassa_format_money (revenue, self->currency);
+  margin_text = kassa_format_money (margin, self->currency);
+  margin_percent = format_percent (share_bp (margin, revenue));
+  /* Translators: margin as a share of revenue, on the Margin card. */
+  margin_detail = g_strdup_printf (_("%s of revenue"), margin_percent);
+  add_card (self, _("Revenue"), revenue_text, _("Net of VAT, credit notes deducted"), NULL);
+  add_card (self, _("Margin"), margin_text, margin_detail, NULL);
+  for (KassaAbcClass abc = KASSA_ABC_A; abc <= KASSA_ABC_C; abc++)
+    add_class_card (self, abc, by_margin ? margin : revenue);
+  add_lifetime_card (self, result);
+  add_retention_card (self, result);
+}
+
+static void
+update_pareto_note (KassaValueView *self)
+{
+  guint bars_per_column = kassa_pareto_widget_get_bars_per_column (self->pareto);
+  g_autofree char *note = NULL;
+
+  if (bars_per_column <= 1)
+    {
+      gtk_label_set_text (self->pareto_note, kassa_pareto_widget_get_summary (self->pareto));
+      return;
+    }
+  /* Translators: under the Pareto chart when customers do not fit one bar
+   * each; the first %s is the chart's summary sentence. */
+  note = g_strdup_printf (ngettext ("%s. Each bar sums %u customer.",
+                                    "%s. Each bar sums %u customers.", bars_per_column),
+                          kassa_pareto_widget_get_summary (self->pareto), bars_per_column);
+  gtk_label_set_text (self->pareto_note, note);
+}
+
+static void
+fill_pareto (KassaValueView *self)
+{
+  KassaValueReport *report = self->shared->report;
+  const KassaValueOptions *options = kassa_value_report_get_options (report);
+  gboolean by_margin = options->abc_basis == KASSA_ABC_BY_MARGIN;
+  guint n = kassa_value_report_get_n_customers (report);
+  g_autofree gint64 *values = g_new (gint64, MAX (n, 1));
+  g_autofree guint8 *classes = g_new (guint8, MAX (n, 1));
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KassaCustomerValue *value = kassa_value_report_get_customer (report, i);
+
+      values[i] = by_margin ? value->margin : value->revenue;
+      classes[i] = value->abc == KASSA_ABC_NONE ? 3 : (guint8) (value->abc - 1);
+      names[i] = value->name;
+    }
+  kassa_pareto_widget_set_bars (self->pareto, values, classes, names, n, self->currency,
+                                by_margin ? _("margin") : _("revenue"),
+                                options->threshold_a_bp, options->threshold_b_bp);
+  update_pareto_note (self);
+}
+
+static GtkWidget *
+unprofitable_row_new (const KassaCustomerValue *value,
+                      const char               *currency)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *description = kassa_value_describe_unprofitable (value, currency);
+  g_autofree char *title = g_markup_escape_text (value->name, -1);
+  g_autofree char *subtitle = g_markup_escape_text (description, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "kassa-customer-id",
+                          g_memdup2 (&value->customer_id, sizeof value->customer_id), g_free);
+  return row;
+}
+
+static void
+fill_unprofitable (KassaValueView *self)
+{
+  g_autoptr(GPtrArray) values = kassa_value_report_list_unprofitable (self->shared->report);
+  guint shown = MIN (values->len, MAX_UNPROFITABLE_ROWS);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->unprofitable_list))) != NULL)
+    gtk_list_box_remove (self->unprofitable_list, child);
+
+  for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (self->unprofitable_list,
+                         unprofitable_row_new (g_ptr_array_index (values, i), self->currency));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unprofitable_list), values->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->unprofitable_empty), values->len == 0 || shown < values->len);
+  if (values->len == 0)
+    gtk_label_set_text (self->unprofitable_empty, _("No unprofitable customers in this period."));
+  else if (shown < values->len)
+    {
+      g_autofree char *more = NULL;
+
+      /* Translators: under the list of unprofitable customers. */
+      more = g_strdup_printf (ngettext ("And %u more customer with a lower margin.",
+                                        "And %u more customers with a lower margin.",
+                                        values->len - shown), values->len - shown);
+      gtk_label_set_text (self->unprofitable_empty, more);
+    }
+}
+
+static GMenuModel *class_menu_new (gint64 customer_id);
+
+static gboolean
+unparent_popover (gpointer data)
+{
+  gtk_widget_unparent (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* After "closed" the menu still runs its item's action: unparent later. */
+static void
+on_context_menu_closed (GtkPopover *popover)
+{
+  g_idle_add (unparent_popover, g_object_ref (popover));
+}
+
+/* "Set Class…" acts on the selected customer. */
+static void
+on_selection_changed (KassaValueView *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  g_autoptr(KassaValueItem) item = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (GTK_IS_SINGLE_SELECTION (model))
+    item = g_list_model_get_item (G_LIST_MODEL (model),
+                                  gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)));
+  if (item != NULL)
+    menu = class_menu_new (item->value->customer_id);
+  gtk_menu_button_set_menu_model (self->class_button, menu);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->class_button), item != NULL);
+}
+
+static void
+fill_table (KassaValueView *self)
+{
+  g_autoptr(GListStore) list = kassa_value_shared_list (self->shared, NULL);
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (list)),
+                                                      g_object_ref (sorter));
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  on_selection_changed (self);
+}
+
+static void
+update_period_label (KassaValueView *self)
+{
+  const KassaValueOptions *options = kassa_value_report_get_options (self->shared->report);
+  g_autofree char *from = kassa_format_day (options->from);
+  g_autofree char *to = kassa_format_day (options->to);
+  g_autofree char *text = NULL;
+
+  /* Translators: the period of the value report, "1.12.2025 – 24.11.2026". */
+  text = g_strdup_printf (_("%s – %s"), from, to);
+  gtk_label_set_text (self->period_label, text);
+}
+
+static void
+show_result (KassaValueView *self,
+             ComputeResult  *result)
+{
+  g_autoptr(KassaValueShared) old = self->shared;
+
+  self->shared = kassa_value_shared_new (g_steal_pointer (&result->report));
+  update_period_label (self);
+  fill_cards (self, result);
+  fill_pareto (self);
+  fill_table (self);
+  fill_unprofitable (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "report");
+}
+
+static void
+on_compute_done (GObject      *source,
+                 GAsyncResult *async_result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  ComputeResult *result = g_task_propagate_pointer (G_TASK (async_result), &error);
+  KassaValueView *self;
+
+  /* The view may be gone, or a newer computation under way. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = KASSA_VALUE_VIEW (source);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+
+  if (result == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+  show_result (self, result);
+  compute_result_free (result);
+}
+
+static KassaDay
+first_of_year (KassaDay day,
+               int      years_back)
+{
+  return kassa_day_from_ymd (year_of (day) - years_back, 1, 1);
+}
+
+static void
+read_options (KassaValueView    *self,
+              KassaValueOptions *options,
+              KassaDay           today)
+{
+  kassa_value_options_load (options, self->store, today);
+
+  switch ((PeriodChoice) gtk_drop_down_get_selected (self->period_dropdown))
+    {
+    case PERIOD_THIS_YEAR:
+      options->from = first_of_year (today, 0);
+      options->to = today;
+      break;
+
+    case PERIOD_LAST_YEAR:
+      options->from = first_of_year (today, 1);
+      options->to = first_of_year (today, 0) - 1;
+      break;
+
+    case PERIOD_CUSTOM:
+      if (self->custom_from > 0 && self->custom_to >= self->custom_from)
+        {
+          options->from = self->custom_from;
+          options->to = self->custom_to;
+        }
+      break;
+
+    case PERIOD_LAST_12_MONTHS:
+    default:
+      break;
+    }
+}
+
+void
+kassa_value_view_reload (KassaValueView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ComputeInput *input;
+
+  g_return_if_fail (KASSA_IS_VALUE_VIEW (self));
+
+  self->dirty = FALSE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  input = g_new0 (ComputeInput, 1);
+  input->path = g_strdup (kassa_store_get_path (self->store));
+  input->today = kassa_clock_today ();
+  read_options (self, &input->options, input->today);
+
+  if (self->shared == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  gtk_spinner_start (self->spinner);
+
+  task = g_task_new (self, self->cancellable, on_compute_done, NULL);
+  g_task_set_source_tag (task, kassa_value_view_reload);
+  g_task_set_task_data (task, input, compute_input_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+/* Computing is deferred while the view is hidden: a big company pays for
+ * it only when someone looks. */
+static void
+queue_reload (KassaValueView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kassa_value_view_reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_store_changed (KassaValueView *self,
+                  guint           what)
+{
+  if (what & KASSA_STORE_CHANGE_COMPANY)
+    {
+      g_autoptr(KassaCompany) company = kassa_store_get_company (self->store);
+
+      if (company != NULL)
+        g_strlcpy (self->currency, company->currency, sizeof self->currency);
+    }
+  if (what & RELEVANT_CHANGES)
+    queue_reload (self);
+}
+
+static void
+on_period_changed (KassaValueView *self)
+{
+  gboolean custom = gtk_drop_down_get_selected (self->period_dropdown) == PERIOD_CUSTOM;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->from_entry), custom);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_entry), custom);
+  if (custom)
+    {
+      if (self->shared != NULL && self->custom_from == 0)
+        {
+          const KassaValueOptions *options = kassa_value_report_get_options (self->shared->report);
+          g_autofree char *from = kassa_format_day (options->from);
+          g_autofree char *to = kassa_format_day (options->to);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+          gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+        }
+      gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
+      return;
+    }
+  queue_reload (self);
+}
+
+static gboolean
+parse_entry (GtkEntry *entry,
+             KassaDay *day)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (kassa_day_parse (text, kassa_locale_current (), kassa_clock_today (), day, &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+      return TRUE;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+  return FALSE;
+}
+
+static void
+on_custom_activate (KassaValueView *self)
+{
+  KassaDay from = 0, to = 0;
+  gboolean from_ok = parse_entry (self->from_entry, &from);
+  gboolean to_ok = parse_entry (self->to_entry, &to);
+
+  if (!from_ok || !to_ok)
+    return;
+  if (to < from)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->to_entry),
+                                   _("The period must end on or after its first day"));
+      return;
+    }
+  self->custom_from = from;
+  self->custom_to = to;
+  queue_reload (self);
+}
+
+static void
+on_settings_shown (KassaValueView *self)
+{
+  KassaValueOptions options;
+
+  kassa_value_options_load (&options, self->store, kassa_clock_today ());
+  gtk_drop_down_set_selected (self->basis_dropdown, options.abc_basis == KASSA_ABC_BY_MARGIN);
+  gtk_spin_button_set_value (self->threshold_a_spin, options.threshold_a_bp / 100.0);
+  gtk_spin_button_set_value (self->threshold_b_spin, options.threshold_b_bp / 100.0);
+  gtk_spin_button_set_value (self->unprofitable_spin, options.unprofitable_margin_bp / 100.0);
+}
+
+/* Spin buttons hold percent with one decimal; the settings basis points. */
+static gint
+spin_bp (GtkSpinButton *spin)
+{
+  double percent = gtk_spin_button_get_value (spin);
+
+  return (gint) (percent * 100.0 + (percent >= 0 ? 0.5 : -0.5));
+}
+
+static void
+toast (KassaValueView *self,
+       const char     *text)
+{
+  show_toast (GTK_WIDGET (self), adw_toast_new (text));
+}
+
+static void
+on_settings_save (KassaValueView *self)
+{
+  KassaValueOptions options;
+  g_autoptr(GError) error = NULL;
+
+  kassa_value_options_load (&options, self->store, kassa_clock_today ());
+  options.abc_basis = gtk_drop_down_get_selected (self->basis_dropdown) == 1
+    ? KASSA_ABC_BY_MARGIN : KASSA_ABC_BY_REVENUE;
+  options.threshold_a_bp = spin_bp (self->threshold_a_spin);
+  options.threshold_b_bp = spin_bp (self->threshold_b_spin);
+  options.unprofitable_margin_bp = spin_bp (self->unprofitable_spin);
+
+  if (!kassa_value_options_save (&options, self->store, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_popover_popdown (self->settings_popover);
+  /* Settings changes are signalled too, but do not rely on it. */
+  queue_reload (self);
+}
+
+static void
+present_customer (KassaValueView *self,
+                  gint64          customer_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  kassa_customer_view_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               self->store, customer_id);
+}
+
+static void
+on_row_activated (KassaValueView *self,
+                  guint           position)
+{
+  g_autoptr(KassaValueItem) item = NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->column_view)),
+                                position);
+  if (item != NULL)
+    present_customer (self, item->value->customer_id);
+}
+
+static void
+on_unprofitable_activated (KassaValueView *self,
+                           GtkListBoxRow  *row)
+{
+  gint64 *customer_id = g_object_get_data (G_OBJECT (row), "kassa-customer-id");
+
+  if (customer_id != NULL)
+    present_customer (self, *customer_id);
+}
+
+/* ---- ABC override ---- */
+
+static gboolean
+save_override (KassaValueView  *self,
+               gint64           customer_id,
+               KassaAbcClass    abc,
+               GError         **error)
+{
+  g_autoptr(KassaCustomerRelationship) relationship = NULL;
+
+  relationship = kassa_store_get_customer_relationship (self->store, customer_id, error);
+  if (relationship == NULL)
+    return FALSE;
+  relationship->abc_override = abc;
+  return kassa_store_save_customer_relationship (self->store, relationship,
+                                                 kassa_clock_today (), error);
+}
+
+static void
+on_undo_clicked (KassaValueView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "value.undo-class", NULL);
+}
+
+static void
+set_class_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KassaValueView *self = KASSA_VALUE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCustomerRelationship) before = NULL;
+  gint64 customer_id;
+  gint32 abc;
+  AdwToast *done;
+
+  g_variant_get (parameter, "(xi)", &customer_id, &abc);
+  if (abc < KASSA_ABC_NONE || abc > KASSA_ABC_C)
+    return;
+
+  before = kassa_store_get_customer_relationship (self->store, customer_id, &error);
+  if (before == NULL || !save_override (self, customer_id, abc, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->undo, kassa_customer_relationship_free);
+  self->undo = g_steal_pointer (&before);
+
+  done = adw_toast_new (abc == KASSA_ABC_NONE
+                        ? _("Class set back to the computed one")
+                        : _("Class set"));
+  if (abc != KASSA_ABC_NONE)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: toast after setting a customer's ABC class by hand. */
+      title = g_strdup_printf (_("Class set to %s"), kassa_abc_class_to_string (abc));
+      adw_toast_set_title (done, title);
+    }
+  adw_toast_set_button_label (done, _("_Undo"));
+  /* The toast lives in the window's overlay, outside this view's actions. */
+  g_signal_connect_object (done, "button-clicked", G_CALLBACK (on_undo_clicked), self,
+                           G_CONNECT_SWAPPED);
+  show_toast (GTK_WIDGET (self), done);
+  kassa_value_view_reload (self);
+}
+
+static void
+undo_class_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KassaValueView *self = KASSA_VALUE_VIEW (widget);
+  g_autoptr(KassaCustomerRelationship) undo = g_steal_pointer (&self->undo);
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL)
+    return;
+  if (!save_override (self, undo->customer_id, undo->abc_override, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  kassa_value_view_reload (self);
+}
+
+/* ---- the table ---- */
+
+static const char *
+column_title (ColumnKind kind)
+{
+  switch (kind)
+    {
+    case COL_NUMBER: return _("Number");
+    case COL_NAME: return _("Name");
+    case COL_REVENUE: return _("Revenue");
+    case COL_MARGIN: return _("Margin");
+    /* Translators: column header, margin as a share of revenue. */
+    case COL_MARGIN_PERCENT: return C_("column", "Margin %");
+    case COL_INVOICES: return _("Invoices");
+    case COL_AVERAGE: return _("Average Invoice");
+    /* Translators: column header: days since the last invoice. */
+    case COL_DAYS_SINCE: return _("Days Since Last");
+    /* Translators: column header: ABC class. */
+    case COL_CLASS: return C_("abc", "Class");
+    case COL_SEGMENT: return _("Segment");
+    case COL_LIFECYCLE: return _("Lifecycle");
+    case COL_RISK: return _("Risk");
+    case COL_NPS: return _("NPS");
+    case N_COLUMNS:
+    default:
+      return "";
+    }
+}
+
+static gboolean
+column_is_numeric (ColumnKind kind)
+{
+  return kind == COL_REVENUE || kind == COL_MARGIN || kind == COL_MARGIN_PERCENT ||
+         kind == COL_INVOICES || kind == COL_AVERAGE || kind == COL_DAYS_SINCE || kind == COL_NPS;
+}
+
+static GMenuModel *
+class_menu_new (gint64 customer_id)
+{
+  GMenu *menu = g_menu_new ();
+  static const KassaAbcClass classes[] = { KASSA_ABC_A, KASSA_ABC_B, KASSA_ABC_C };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      /* Translators: menu item setting a customer's ABC class by hand. */
+      label = g_strdup_printf (_("Class %s"), kassa_abc_class_to_string (classes[i]));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "value.set-class", "(xi)", customer_id,
+                                         (gint32) classes[i]);
+      g_menu_append_item (menu, item);
+    }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Computed Class"), NULL);
+
+    g_menu_item_set_action_and_target (item, "value.set-class", "(xi)", customer_id,
+                                       (gint32) KASSA_ABC_NONE);
+    g_menu_append_item (menu, item);
+  }
+  return G_MENU_MODEL (menu);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  ColumnKind kind = GPOINTER_TO_INT (user_data);
+  GtkWidget *cell;
+
+  cell = gtk_inscription_new (NULL);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* Money needs its whole width; the table scrolls sideways instead. */
+  if (kind == COL_NAME)
+    {
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 16);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 28);
+    }
+  else if (kind == COL_REVENUE || kind == COL_MARGIN || kind == COL_AVERAGE)
+    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
+  else if (kind == COL_SEGMENT || kind == COL_LIFECYCLE)
+    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
+  else
+    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 5);
+  if (column_is_numeric (kind) || kind == COL_NUMBER)
+    gtk_widget_add_css_class (cell, "numeric");
+  if (column_is_numeric (kind))
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static char *
+cell_text (KassaValueView           *self,
+           ColumnKind                kind,
+           const KassaCustomerValue *value)
+{
+  switch (kind)
+    {
+    case COL_NUMBER: return g_strdup (value->number);
+    case COL_NAME: return g_strdup (value->name);
+    case COL_REVENUE: return kassa_format_money (value->revenue, self->currency);
+    case COL_MARGIN: return kassa_format_money (value->margin, self->currency);
+    case COL_MARGIN_PERCENT:
+      return value->revenue > 0 ? format_percent (value->margin_bp) : NULL;
+    case COL_INVOICES: return g_strdup_printf ("%u", value->n_invoices);
+    case COL_AVERAGE:
+      return value->n_invoices > 0 ? kassa_format_money (value->average_invoice, self->currency) : NULL;
+    case COL_DAYS_SINCE:
+      return value->days_since_last >= 0 ? g_strdup_printf ("%d", value->days_since_last) : NULL;
+    case COL_CLASS: return kassa_value_format_class (value);
+    case COL_SEGMENT:
+      return value->segment == KASSA_SEGMENT_NONE ? NULL
+                                                  : g_strdup (kassa_rfm_segment_to_string (value->segment));
+    case COL_LIFECYCLE: return g_strdup (kassa_lifecycle_stage_to_string (value->lifecycle));
+    case COL_RISK: return g_strdup (kassa_risk_class_to_string (value->risk));
+    case COL_NPS: return value->nps_score >= 0 ? g_strdup_printf ("%d", value->nps_score) : NULL;
+    case N_COLUMNS:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+class_tooltip (const KassaCustomerValue *value)
+{
+  if (value->abc_override == KASSA_ABC_NONE)
+    return NULL;
+  /* Translators: tooltip of a class set by hand. */
+  return g_strdup_printf (_("Computed class %s, set by hand to %s"),
+                          kassa_abc_class_to_string (value->abc_computed),
+                          kassa_abc_class_to_string (value->abc_override));
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  KassaValueView *self = g_object_get_data (G_OBJECT (factory), "kassa-view");
+  ColumnKind kind = GPOINTER_TO_INT (user_data);
+  KassaValueItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  /* For the right-click menu, which finds the row through the cell. */
+  g_object_set_data_full (G_OBJECT (cell), CUSTOMER_ID_KEY,
+                          g_memdup2 (&item->value->customer_id, sizeof (gint64)), g_free);
+  text = cell_text (self, kind, item->value);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  if (kind == COL_CLASS)
+    tooltip = class_tooltip (item->value);
+  gtk_widget_set_tooltip_text (cell, tooltip);
+  if (kind == COL_MARGIN && item->value->margin < 0)
+    gtk_widget_add_css_class (cell, "error");
+  else if (kind == COL_MARGIN)
+    gtk_widget_remove_css_class (cell, "error");
+}
+
+static gint64
+sort_key (ColumnKind                kind,
+          const KassaCustomerValue *value)
+{
+  switch (kind)
+    {
+    case COL_REVENUE: return value->revenue;
+    case COL_MARGIN: return value->margin;
+    case COL_MARGIN_PERCENT: return value->revenue > 0 ? value->margin_bp : G_MININT32;
+    case COL_INVOICES: return value->n_invoices;
+    case COL_AVERAGE: return value->average_invoice;
+    case COL_DAYS_SINCE: return value->days_since_last >= 0 ? value->days_since_last : G_MAXINT32;
+    /* NONE (0) sorts after C. */
+    case COL_CLASS: return value->abc == KASSA_ABC_NONE ? 9 : value->abc;
+    case COL_SEGMENT: return value->segment;
+    case COL_LIFECYCLE: return value->lifecycle;
+    case COL_RISK: return value->risk;
+    case COL_NPS: return value->nps_score;
+    case COL_NUMBER:
+    case COL_NAME:
+    case N_COLUMNS:
+    default:
+      return 0;
+    }
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnKind kind = GPOINTER_TO_INT (user_data);
+  const KassaCustomerValue *va = KASSA_VALUE_ITEM ((gpointer) a)->value;
+  const KassaCustomerValue *vb = KASSA_VALUE_ITEM ((gpointer) b)->value;
+  gint64 ka, kb;
+
+  if (kind == COL_NUMBER)
+    return g_utf8_collate (va->number, vb->number);
+  if (kind == COL_NAME)
+    return g_utf8_collate (va->name, vb->name);
+  ka = sort_key (kind, va);
+  kb = sort_key (kind, vb);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+static void
+add_column (KassaValueView *self,
+            ColumnKind      kind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "kassa-view", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  column = gtk_column_view_column_new (column_title (kind), g_object_ref (factory));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, kind == COL_NAME);
+  {
+    GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_items, GINT_TO_POINTER (kind), NULL);
+
+    gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+    g_object_unref (sorter);
+  }
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+/* Right click on a row: the same "Set Class…" menu, for that row. */
+static void
+on_table_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  KassaValueView  *self)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  const gint64 *customer_id = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkWidget *popover;
+
+  for (; widget != NULL && customer_id == NULL; widget = gtk_widget_get_parent (widget))
+    customer_id = g_object_get_data (G_OBJECT (widget), CUSTOMER_ID_KEY);
+  if (customer_id == NULL)
+    return;
+
+  menu = class_menu_new (*customer_id);
+  popover = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->column_view));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_context_menu_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+add_context_menu (KassaValueView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+}
+
+/* ---- lifecycle ---- */
+
+static void
+kassa_value_view_map (GtkWidget *widget)
+{
+  KassaValueView *self = KASSA_VALUE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (kassa_value_view_parent_class)->map (widget);
+  if (self->dirty || (self->shared == NULL && self->cancellable == NULL))
+    kassa_value_view_reload (self);
+}
+
+static void
+kassa_value_view_dispose (GObject *object)
+{
+  GtkWidget *child;
+  KassaValueView *self = KASSA_VALUE_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KASSA_TYPE_VALUE_VIEW);
+  /* The template's root is not bound, so not unparented above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->shared, kassa_value_shared_unref);
+  g_clear_pointer (&self->undo, kassa_customer_relationship_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kassa_value_view_parent_class)->dispose (object);
+}
+
+static void
+kassa_value_view_class_init (KassaValueViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kassa_value_view_dispose;
+  widget_class->map = kassa_value_view_map;
+
+  g_type_ensure (KASSA_TYPE_PARETO_WIDGET);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/kassa-value-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, period_label);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, class_button);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, settings_popover);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, basis_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, threshold_a_spin);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, threshold_b_spin);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, unprofitable_spin);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, pareto);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, pareto_note);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, unprofitable_list);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, unprofitable_empty);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_custom_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_settings_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_settings_save);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_unprofitable_activated);
+
+  gtk_widget_class_install_action (widget_class, "value.set-class", "(xi)", set_class_action);
+  gtk_widget_class_install_action (widget_class, "value.undo-class", NULL, undo_class_action);
+}
+
+static void
+kassa_value_view_init (KassaValueView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_strlcpy (self->currency, "EUR", sizeof self->currency);
+  for (ColumnKind kind = COL_NUMBER; kind < N_COLUMNS; kind++)
+    add_column (self, kind);
+  add_context_menu (self);
+  g_signal_connect_object (self->pareto, "notify::bars-per-column",
+                           G_CALLBACK (update_pareto_note), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+kassa_value_view_new (KassaStore *store)
+{
+  KassaValueView *self;
+
+  g_return_val_if_fail (KASSA_IS_STORE (store), NULL);
+
+  self = g_object_new (KASSA_TYPE_VALUE_VIEW, NULL);
+  self->store = g_object_ref (store);
+  on_store_changed (self, KASSA_STORE_CHANGE_COMPANY);
+  self->dirty = FALSE;
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+kassa_value_view_is_busy (KassaValueView *self)
+{
+  g_return_val_if_fail (KASSA_IS_VALUE_VIEW (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+KassaValueReport *
+kassa_value_view_get_report (KassaValueView *self)
+{
+  g_return_val_if_fail (KASSA_IS_VALUE_VIEW (self), NULL);
+
+  return self->shared != NULL ? self->shared->report : NULL;
+}
