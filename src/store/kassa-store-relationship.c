@@ -942,9 +942,14 @@ kassa_store_get_invoice_campaign (KassaStore *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/* Sent invoices only: drafts are not sales yet, a credited original's
- * sale was cancelled and a credit note is not a sale.  Each reached
- * customer's invoices are found through invoices_customer. */
+/* The conversion of a reached customer is their first sale from the day
+ * they were reached through the window's end: that one invoice is the
+ * campaign's (unless another campaign already has it).  Later invoices are
+ * not: a regular customer who would have bought anyway must not make a
+ * campaign look like it brought their whole year.  Sales are sent invoices
+ * only: drafts are not sales yet, a credited original's sale was cancelled
+ * and a credit note is not a sale.  Each reached customer's first sale is
+ * one seek in invoices_customer. */
 static gboolean
 attribute_invoices (KassaStore  *self,
                     gint64       campaign_id,
@@ -965,13 +970,13 @@ attribute_invoices (KassaStore  *self,
 
   stmt = kassa_store_prepare (self,
                               "UPDATE invoices SET campaign_id = ?1"
-                              " WHERE id IN (SELECT i.id FROM campaign_customers cc"
-                              "              JOIN invoices i INDEXED BY invoices_customer"
-                              "                ON i.customer_id = cc.customer_id"
-                              "               AND i.issue_date BETWEEN cc.reached_on AND ?2"
-                              "              WHERE cc.campaign_id = ?1 AND i.state = 1"
-                              "                AND i.credited_invoice_id IS NULL"
-                              "                AND i.campaign_id IS NULL)",
+                              " WHERE campaign_id IS NULL AND id IN"
+                              "  (SELECT (SELECT i.id FROM invoices i INDEXED BY invoices_customer"
+                              "            WHERE i.customer_id = cc.customer_id"
+                              "              AND i.issue_date BETWEEN cc.reached_on AND ?2"
+                              "              AND i.state = 1 AND i.credited_invoice_id IS NULL"
+                              "            ORDER BY i.issue_date, i.id LIMIT 1)"
+                              "     FROM campaign_customers cc WHERE cc.campaign_id = ?1)",
                               error);
   if (stmt == NULL)
     return FALSE;

@@ -175,9 +175,9 @@ gboolean        kassa_store_set_invoice_campaign (KassaStore *self,
 /* The invoice's campaign id, 0 = none. */
 gint64          kassa_store_get_invoice_campaign (KassaStore *self,
                                                   gint64      invoice_id);
-/* Attributes to the campaign every sent invoice (not a credit note) of its
- * reached customers issued from the day the customer was reached through
- * end_date + window_days that has no campaign yet.  Returns the number of
+/* Attributes to the campaign each reached customer's conversion: their
+ * first sent invoice (not a credit note) issued from the day they were
+ * reached through end_date + window_days, when no campaign has it yet.  Returns the number of
  * invoices attributed in *n_attributed.  One transaction. */
 gboolean        kassa_store_attribute_campaign_invoices (KassaStore *self,
                                                          gint64      campaign_id,

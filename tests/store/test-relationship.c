@@ -630,18 +630,22 @@ test_campaign_customers (Fixture       *f,
 }
 
 /* Campaign 1–31 March 2026, window 60 days: the last day counted is
- * 31 March + 60 = 30 May.  A was reached on 10 March, B on 1 March, C not
- * at all.  Hand count of what is attributed:
+ * 31 March + 60 = 30 May.  A reached on 10 March, B on 1 March, C on
+ * 2 April, D on 1 March.  Each reached customer's conversion is their first
+ * sale from the day reached through 30 May.  Hand count:
  *   A  9 Mar (before A was reached)               no
- *   A 10 Mar (the day reached)                     yes
- *   A 30 May (last day of the window)              yes
- *   A 31 May (a day after)                         no
+ *   A 10 Mar (the day reached: A's first sale)     yes
+ *   A 30 May, 31 May (not the first sale)          no
  *   A 15 Apr credited original, 20 Apr credit note no, no
  *   A  1 Apr draft                                 no
- *   B  1 Apr already attributed to another         no (kept)
- *   B  2 Apr                                       yes
- *   C  1 Apr (not reached)                         no
- * = 3. */
+ *   B  1 Apr B's first sale, already attributed
+ *          to another campaign                     no (kept: the other
+ *                                                  campaign converted B)
+ *   B  2 Apr (not B's first sale)                  no
+ *   C  1 Apr (before C was reached)                no
+ *   C 31 May (a day after the window)              no
+ *   D 30 May (last day of the window)              yes
+ * = 2. */
 static void
 test_attribution (Fixture       *f,
                   gconstpointer  data)
@@ -649,7 +653,8 @@ test_attribution (Fixture       *f,
   gint64 campaign = add_campaign (f->store, "Kevät", ymd (2026, 3, 1), ymd (2026, 3, 31));
   gint64 other = add_campaign (f->store, "Messut", ymd (2026, 3, 20), ymd (2026, 3, 22));
   gint64 a_before, a_first, a_last, a_after, a_credited, a_draft, b_other, b_yes, c_no;
-  gint64 credit_note;
+  gint64 c_after, d_last, credit_note;
+  gint64 customer_d = add_customer (f->store, "Customer D Ltd");
   g_autoptr(GError) error = NULL;
   guint n = 99;
 
@@ -664,11 +669,17 @@ test_attribution (Fixture       *f,
   b_other = add_sent (f->store, f->customer_b, ymd (2026, 4, 1), 205);
   b_yes = add_sent (f->store, f->customer_b, ymd (2026, 4, 2), 206);
   c_no = add_sent (f->store, f->customer_c, ymd (2026, 4, 1), 207);
+  c_after = add_sent (f->store, f->customer_c, ymd (2026, 5, 31), 208);
+  d_last = add_sent (f->store, customer_d, ymd (2026, 5, 30), 209);
 
   g_assert_true (kassa_store_set_invoice_campaign (f->store, b_other, other, &error));
   g_assert_true (kassa_store_add_campaign_customers (f->store, campaign, &f->customer_a, 1,
                                                      ymd (2026, 3, 10), &error));
   g_assert_true (kassa_store_add_campaign_customers (f->store, campaign, &f->customer_b, 1,
+                                                     ymd (2026, 3, 1), &error));
+  g_assert_true (kassa_store_add_campaign_customers (f->store, campaign, &f->customer_c, 1,
+                                                     ymd (2026, 4, 2), &error));
+  g_assert_true (kassa_store_add_campaign_customers (f->store, campaign, &customer_d, 1,
                                                      ymd (2026, 3, 1), &error));
   g_assert_no_error (error);
 
@@ -689,20 +700,22 @@ test_attribution (Fixture       *f,
   reset_changes (f);
   g_assert_true (kassa_store_attribute_campaign_invoices (f->store, campaign, 60, &n, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, 2);
   g_assert_cmpuint (f->n_emissions, ==, 1);
   g_assert_true (f->flags & KASSA_STORE_CHANGE_INVOICES);
 
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_before), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_first), ==, campaign);
-  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_last), ==, campaign);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_last), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_after), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_credited), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, credit_note), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_draft), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, b_other), ==, other);
-  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, b_yes), ==, campaign);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, b_yes), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, c_no), ==, 0);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, c_after), ==, 0);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, d_last), ==, campaign);
 
   /* Running again finds nothing new and announces nothing. */
   reset_changes (f);
