@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Retention and churn per calendar year, a simple customer lifetime value
- * and the company NPS over time (campaign results are in
+ * with rolling 12-month churn, and the company NPS over time (campaign results are in
  * kassa-campaign-results.c).
  *
  * Retention.  A customer is active in a year when they have an invoice
@@ -24,18 +24,27 @@
  * with a table lookup per row), and the calendar year of a day is found
  * against the few year boundaries of the table.
  *
- * Lifetime value.  Over the last 12 months (today − 364 … today, as in
- * the customer value report): the margin Σ (total_net − total_cost) of
- * sent invoices, credit notes included, and the customers active in them;
- * average yearly margin = margin ÷ active customers, rounded half away
- * from zero (0 without active customers).  Churn = the average of the
- * churn of the last (at most three) complete years of the retention table
- * that have a rate, rounded half away from zero, at least 1 % (100 bp);
- * a year is complete when it is before today's year.  Expected lifetime
- * = 12 × 10000 ÷ churn months rounded half away from zero, capped at 120
- * months (ten years: a longer promise would be a guess).  CLV = average
- * yearly margin × lifetime ÷ 12, rounded half away from zero.  Not
- * available (available FALSE, clv 0) without a complete year with a rate.
+ * Lifetime value.  Churn comes from two rolling windows of a year, last
+ * = today − 364 … today and before = today − 729 … today − 365, not from
+ * calendar years: a company's data rarely starts on 1 January (the demo
+ * starts late in November, real users start mid-year), and a first
+ * "complete" year compared with a few weeks of customers showed 100 %
+ * retention, 0 % churn and a ten-year CLV nobody would believe.  Two
+ * windows of 365 days always compare like with like.  customers_before =
+ * customers with a sale (a sent invoice that is not a credit note, as in
+ * the yearly table) in before; customers_kept = those of them with a sale
+ * in last; customers who only bought in last are new and in neither
+ * count.  Retention = kept ÷ before in basis points rounded half away
+ * from zero, churn = 10000 − retention; not available (available FALSE,
+ * clv 0) when customers_before is 0.  Average yearly margin = the margin
+ * Σ (total_net − total_cost) of the sent invoices of last, credit notes
+ * included, ÷ the customers with a sale in last, rounded half away from
+ * zero (0 without them).  Expected lifetime = 12 × 10000 ÷ churn months,
+ * churn taken as at least 1 % (100 bp), rounded half away from zero and
+ * capped at 120 months (ten years: a longer promise would be a guess).
+ * CLV = average yearly margin × lifetime ÷ 12, rounded half away from
+ * zero.  Everything comes from one range scan of invoices_issue_date over
+ * the two windows.
  *
  * NPS.  kassa_nps_score: 100 × (promoters − detractors) ÷ responses,
  * rounded half away from zero.  By period: whole calendar months or
@@ -58,7 +67,6 @@
  * active years from first_year − 1 on fit a 64-bit mask. */
 #define MAX_RETENTION_YEARS 63
 
-#define COMPLETE_YEARS_FOR_CHURN 3
 #define MIN_CHURN_BP             100
 #define MAX_LIFETIME_MONTHS      120
 #define LAST_12_MONTHS_DAYS      364
@@ -243,71 +251,105 @@ kassa_retention_compute (KassaStore  *store,
   return g_steal_pointer (&table);
 }
 
-/* The average churn of the last complete years with a rate; FALSE when
- * there is none. */
-static gboolean
-average_complete_churn (const GArray *retention,
-                        KassaDay      today,
-                        gint         *churn_bp)
+/* Which of the two windows a customer bought in. */
+enum
 {
-  gint today_year;
-  gint64 sum = 0;
-  guint n = 0;
+  SOLD_BEFORE = 1 << 0,
+  SOLD_LAST   = 1 << 1,
+};
 
-  kassa_day_to_ymd (today, &today_year, NULL, NULL);
-  for (guint i = retention->len; i > 0 && n < COMPLETE_YEARS_FOR_CHURN; i--)
+typedef struct
+{
+  gint64 customer_id;   /* the hash key: keep first */
+  guint  windows;       /* SOLD_BEFORE | SOLD_LAST */
+} CustomerWindows;
+
+typedef struct
+{
+  GHashTable *customers;   /* of CustomerWindows */
+  gint64      margin;      /* of last */
+} WindowScan;
+
+static void
+mark_sale (GHashTable *customers,
+           gint64      customer_id,
+           guint       window)
+{
+  CustomerWindows *windows = g_hash_table_lookup (customers, &customer_id);
+
+  if (windows == NULL)
     {
-      const KassaRetentionYear *row = &g_array_index (retention, KassaRetentionYear, i - 1);
-
-      if (row->year < today_year && row->has_rate)
-        {
-          sum += row->churn_bp;
-          n++;
-        }
+      windows = g_new0 (CustomerWindows, 1);
+      windows->customer_id = customer_id;
+      g_hash_table_add (customers, windows);
     }
-  if (n == 0)
-    return FALSE;
-
-  *churn_bp = (gint) kassa_round_div (sum, n);
-  return TRUE;
+  windows->windows |= window;
 }
 
+/* One pass over the sent invoices of both windows: the margin of last
+ * (credit notes included) and, for sales only, who bought in which. */
 static gboolean
-last_12_months_margin (KassaStore  *store,
-                       KassaDay     today,
-                       gint64      *margin,
-                       guint       *active_customers,
-                       GError     **error)
+scan_windows (KassaStore  *store,
+              KassaDay     today,
+              WindowScan  *scan,
+              GError     **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
+  KassaDay last_start = today - LAST_12_MONTHS_DAYS;
   int rc;
 
   stmt = kassa_store_prepare (store,
-                              "SELECT COUNT (DISTINCT CASE WHEN credited_invoice_id IS NULL"
-                              "                            THEN customer_id END),"
-                              "       COALESCE (SUM (total_net - total_cost), 0)"
+                              "SELECT customer_id, issue_date, credited_invoice_id IS NULL,"
+                              "       total_net - total_cost"
                               " FROM invoices INDEXED BY invoices_issue_date"
                               " WHERE issue_date BETWEEN ?1 AND ?2 AND state <> 0",
                               error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, today - LAST_12_MONTHS_DAYS);
+  sqlite3_bind_int (stmt, 1, last_start - 1 - LAST_12_MONTHS_DAYS);
   sqlite3_bind_int (stmt, 2, today);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return kassa_store_set_error_from_sqlite (store, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean in_last = sqlite3_column_int (stmt, 1) >= last_start;
+      gboolean is_sale = sqlite3_column_int (stmt, 2) != 0;
 
-  *active_customers = (guint) sqlite3_column_int (stmt, 0);
-  *margin = sqlite3_column_int64 (stmt, 1);
+      if (in_last)
+        scan->margin += sqlite3_column_int64 (stmt, 3);
+      if (is_sale)
+        mark_sale (scan->customers, sqlite3_column_int64 (stmt, 0),
+                   in_last ? SOLD_LAST : SOLD_BEFORE);
+    }
+  if (rc != SQLITE_DONE)
+    return kassa_store_set_error_from_sqlite (store, rc, error);
   return TRUE;
+}
+
+static void
+count_windows (GHashTable         *customers,
+               KassaLifetimeValue *result)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, customers);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    {
+      const CustomerWindows *windows = value;
+
+      if (windows->windows & SOLD_LAST)
+        result->active_customers++;
+      if (windows->windows & SOLD_BEFORE)
+        result->customers_before++;
+      if (windows->windows == (SOLD_BEFORE | SOLD_LAST))
+        result->customers_kept++;
+    }
 }
 
 /**
  * kassa_lifetime_value_compute:
  * @store: the company
- * @retention: the #KassaRetentionYear table from kassa_retention_compute()
- * @today: the day the 12 months end on; years before its year are complete
+ * @today: the last day of the last 12 months
  * @result: (out caller-allocates): the figures
  * @error: a store error
  *
@@ -317,31 +359,38 @@ last_12_months_margin (KassaStore  *store,
  */
 gboolean
 kassa_lifetime_value_compute (KassaStore          *store,
-                              const GArray        *retention,
                               KassaDay             today,
                               KassaLifetimeValue  *result,
                               GError             **error)
 {
-  gint64 margin = 0;
+  g_autoptr(GHashTable) customers = NULL;
+  WindowScan scan = { NULL, 0 };
 
   g_return_val_if_fail (KASSA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (retention != NULL, FALSE);
   g_return_val_if_fail (kassa_day_is_valid (today), FALSE);
+  g_return_val_if_fail (today > 2 * (LAST_12_MONTHS_DAYS + 1), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (result, 0, sizeof *result);
-  if (!last_12_months_margin (store, today, &margin, &result->active_customers, error))
+  customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  scan.customers = customers;
+  if (!scan_windows (store, today, &scan, error))
     return FALSE;
-  if (result->active_customers > 0)
-    result->average_yearly_margin = kassa_round_div (margin, result->active_customers);
 
-  result->available = average_complete_churn (retention, today, &result->churn_bp);
+  count_windows (customers, result);
+  if (result->active_customers > 0)
+    result->average_yearly_margin = kassa_round_div (scan.margin, result->active_customers);
+
+  result->available = result->customers_before > 0;
   if (!result->available)
     return TRUE;
 
-  result->churn_bp = MAX (result->churn_bp, MIN_CHURN_BP);
-  result->lifetime_months = (gint) MIN (kassa_round_div (12 * 10000, result->churn_bp),
+  result->retention_bp = (gint) kassa_round_div ((gint64) result->customers_kept * 10000,
+                                                 result->customers_before);
+  result->churn_bp = 10000 - result->retention_bp;
+  result->lifetime_months = (gint) MIN (kassa_round_div (12 * 10000,
+                                                         MAX (result->churn_bp, MIN_CHURN_BP)),
                                         MAX_LIFETIME_MONTHS);
   result->clv = kassa_round_div (result->average_yearly_margin * result->lifetime_months, 12);
   return TRUE;

@@ -30,22 +30,33 @@ typedef struct
   gint      churn_bp;
 } KassaRetentionYear;
 
-/* Simple CLV (documented in kassa-customer-retention.c):
- *   average yearly margin = margin of the last 12 months ÷ customers active
- *     in them (rounded half away from zero, minor units);
- *   churn = the average churn of the complete years in the table (up to
- *     the last three), at least 1 % (so the lifetime is at most 100 years)
- *     — capped: lifetime_months = min (12 × 10000 ÷ churn_bp, 120);
+/* Simple CLV (documented in kassa-customer-retention.c), from two rolling
+ * windows instead of calendar years, so that a company whose data starts
+ * mid-year is never judged on a partial year:
+ *   last   = today − 364 … today, before = today − 729 … today − 365;
+ *   customers_before = customers with a sale (a sent invoice, not a credit
+ *     note, as in the yearly table) in before; customers_kept = those of
+ *     them with a sale in last; retention = kept ÷ before, churn = 1 −
+ *     retention (basis points, half away from zero); available FALSE when
+ *     customers_before = 0;
+ *   average yearly margin = margin of last ÷ customers active in last
+ *     (rounded half away from zero, minor units);
+ *   lifetime_months = min (12 × 10000 ÷ max (churn_bp, 100), 120): churn
+ *     is taken as at least 1 % and the lifetime capped at ten years;
  *   CLV = average yearly margin × lifetime_months ÷ 12, rounded half away
  *     from zero. */
 typedef struct
 {
   gint64  average_yearly_margin;
   guint   active_customers;
-  gint    churn_bp;
+  guint   customers_before;
+  guint   customers_kept;
+  gint    retention_bp;
+  gint    churn_bp;               /* 10000 − retention_bp; the lifetime
+                                   * uses at least 1 % */
   gint    lifetime_months;
   gint64  clv;
-  gboolean available;             /* FALSE without a complete year with a rate */
+  gboolean available;             /* FALSE without customers in before */
 } KassaLifetimeValue;
 
 /* (transfer full) of KassaRetentionYear for first_year … last_year (a year
@@ -55,9 +66,8 @@ GArray    *kassa_retention_compute          (KassaStore          *store,
                                              gint                 first_year,
                                              gint                 last_year,
                                              GError             **error);
-/* From a retention table and the 12 months to today. */
+/* From the 24 months to today (one indexed range scan). */
 gboolean   kassa_lifetime_value_compute     (KassaStore          *store,
-                                             const GArray        *retention,
                                              KassaDay             today,
                                              KassaLifetimeValue  *result,
                                              GError             **error);

@@ -346,8 +346,9 @@ add_money_line (KassaReportWriter *writer,
 }
 
 /* The lifetime value above the table (see kassa-customer-retention.h for
- * the formula); without a complete year to measure churn it is not
- * available, and says so. */
+ * the formula): its churn comes from the last 12 months against the 12
+ * before them, not from the yearly table below; without sales in the 12
+ * months before it is not available, and says so. */
 static char **
 lifetime_lines (KassaReportWriter        *writer,
                 const KassaLifetimeValue *clv)
@@ -355,14 +356,17 @@ lifetime_lines (KassaReportWriter        *writer,
   g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
   g_autofree char *active = g_strdup_printf ("%u", clv->active_customers);
   g_autofree char *months = g_strdup_printf ("%d", clv->lifetime_months);
+  g_autofree char *retention = kassa_percent_format (clv->retention_bp, writer->spec->language);
   const char *not_available =
     kassa_report_label (writer,
-                        NC_("report", "Not available: no complete year with customers "
-                                      "at its start"));
+                        NC_("report", "Not available: no sales in the 12 months before "
+                                      "the last 12 months"));
 
   add_money_line (writer, lines, NC_("report", "Average yearly margin per customer"),
                   clv->average_yearly_margin);
   add_line (writer, lines, NC_("report", "Customers with invoices in the last 12 months"), active);
+  add_line (writer, lines, NC_("report", "Retention, last 12 months"),
+            clv->available ? retention : not_available);
   add_line (writer, lines, NC_("report", "Expected customer lifetime (months)"),
             clv->available ? months : not_available);
   if (clv->available)
@@ -408,7 +412,7 @@ write_retention (KassaReportWriter *writer)
   years = kassa_retention_compute (writer->store, last_year - RETENTION_YEARS + 1, last_year,
                                    &error);
   if (years == NULL ||
-      !kassa_lifetime_value_compute (writer->store, years, writer->spec->today, &clv, &error))
+      !kassa_lifetime_value_compute (writer->store, writer->spec->today, &clv, &error))
     {
       kassa_report_record_error (writer, error);
       return;

@@ -20,10 +20,10 @@ typedef struct
 {
   char       *dir;
   KassaStore *store;
-  gint64      customers[7];   /* A … G */
+  gint64      customers[12];  /* A … L */
 } Fixture;
 
-enum { A, B, C, D, E, F, G };
+enum { A, B, C, D, E, F, G, H, I, J, K, L };
 
 static KassaDay
 ymd (int year,
@@ -254,135 +254,190 @@ test_retention_no_invoices (Fixture       *f,
   assert_year (&g_array_index (table, KassaRetentionYear, 0), &expected);
 }
 
-static GArray *
-retention_table (const KassaRetentionYear *rows,
-                 guint                     n_rows)
-{
-  GArray *table = g_array_new (FALSE, FALSE, sizeof (KassaRetentionYear));
-
-  g_array_append_vals (table, rows, n_rows);
-  return table;
-}
-
-/* Average yearly margin 58 750 (587.50, see build_company) with 4 active
- * customers; the rest comes from the retention table given:
- *   computed: complete years 2024 (0) and 2025 (2500): 1250 → 120 000 ÷
- *     1250 = 96 months; CLV = 58 750 × 96 ÷ 12 = 470 000;
- *   floor: 2023 −500, 2024 300, 2025 −100 → −100 → 1 % → 1200 months →
- *     capped 120; CLV = 58 750 × 10 = 587 500;
- *   cap: 800 → 150 months → 120;
- *   last three: 2021 9000 (too old), 2022 3000, 2023 3000, 2024 no rate,
- *     2025 6000, 2026 9999 (not complete) → 4000 → 30 months; CLV =
- *     58 750 × 30 ÷ 12 = 146 875;
- *   rounding: 7000 → 17.14 → 17 months, CLV 83 229.17 → 83 229; 9600 →
- *     12.5 → 13 months, CLV 63 645.83 → 63 646;
- *   average rounding: 2025 1001, 2024 1000 → 1000.5 → 1001 → 119.88 →
- *     120 months (the cap not needed), CLV 587 500. */
-typedef struct
-{
-  const char         *name;
-  KassaRetentionYear  rows[6];
-  guint               n_rows;
-  gint                churn_bp;
-  gint                lifetime_months;
-  gint64              clv;
-} ClvCase;
-
-#define RATE(year, churn) { year, 10, 10, 0, TRUE, 10000 - (churn), churn }
-#define NO_RATE(year) { year, 0, 10, 10, FALSE, 0, 0 }
-
-static const ClvCase clv_cases[] = {
-  { "floor", { RATE (2023, -500), RATE (2024, 300), RATE (2025, -100) }, 3, 100, 120, 587500 },
-  { "cap", { RATE (2025, 800) }, 1, 800, 120, 587500 },
-  { "last-three", { RATE (2021, 9000), RATE (2022, 3000), RATE (2023, 3000), NO_RATE (2024),
-                    RATE (2025, 6000), RATE (2026, 9999) }, 6, 4000, 30, 146875 },
-  { "lifetime-rounds-down", { RATE (2025, 7000) }, 1, 7000, 17, 83229 },
-  { "lifetime-rounds-half-up", { RATE (2025, 9600) }, 1, 9600, 13, 63646 },
-  { "average-rounds", { RATE (2024, 1000), RATE (2025, 1001) }, 2, 1001, 120, 587500 },
-};
-
+/* The CLV of build_company as of 2026-11-24: last = 2025-11-25 …
+ * 2026-11-24, before = 2024-11-25 … 2025-11-24.  Sales in before: A
+ * (2025-06-01), C (2025-11-24, today − 365), E (2025-03-01, credited
+ * later but still a sale); F's 2025 invoice is a draft, B and G bought
+ * before 2024-11-25.  Of them A (2026-02-01) and C (2025-11-25, today −
+ * 364) bought again; E's credit note in last is not a sale: lost.  D and
+ * F bought only in last: new, in neither count.
+ *   before 3, kept 2: retention 6667 (66.667 %), churn 3333;
+ *   lifetime 120 000 ÷ 3333 = 36.004 → 36 months;
+ *   active A C D F, margin 2350.00 (see build_company): 587.50 a year;
+ *   CLV = 58 750 × 36 ÷ 12 = 176 250. */
 static void
 test_clv_computed (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GArray) table = NULL;
   g_autoptr(GError) error = NULL;
   KassaLifetimeValue value;
 
   build_company (f);
-  table = kassa_retention_compute (f->store, 2024, 2026, &error);
-  g_assert_no_error (error);
-  g_assert_true (kassa_lifetime_value_compute (f->store, table, TODAY, &value, &error));
+  g_assert_true (kassa_lifetime_value_compute (f->store, TODAY, &value, &error));
   g_assert_no_error (error);
 
   g_assert_true (value.available);
+  g_assert_cmpuint (value.customers_before, ==, 3);
+  g_assert_cmpuint (value.customers_kept, ==, 2);
+  g_assert_cmpint (value.retention_bp, ==, 6667);
+  g_assert_cmpint (value.churn_bp, ==, 3333);
   g_assert_cmpuint (value.active_customers, ==, 4);
   g_assert_cmpint (value.average_yearly_margin, ==, 58750);
-  g_assert_cmpint (value.churn_bp, ==, 1250);
-  g_assert_cmpint (value.lifetime_months, ==, 96);
-  g_assert_cmpint (value.clv, ==, 470000);
+  g_assert_cmpint (value.lifetime_months, ==, 36);
+  g_assert_cmpint (value.clv, ==, 176250);
 }
 
-static void
-test_clv_cases (Fixture       *f,
-                gconstpointer  data)
+/* Window cases: each invoice is sold at 1000.00 with a cost of 600.00
+ * (margin 400.00) on TODAY + sale days, and optionally credited on TODAY
+ * + credit days (the credit note's margin is −400.00) or left a draft. */
+#define NO_CREDIT G_MININT
+
+typedef struct
 {
-  build_company (f);
-  for (guint i = 0; i < G_N_ELEMENTS (clv_cases); i++)
+  guint    customer;
+  gint     sale;
+  gint     credit;   /* NO_CREDIT, or the day of its credit note */
+  gboolean draft;
+} WindowInvoice;
+
+typedef struct
+{
+  WindowInvoice invoices[24];
+  guint         n_invoices;
+  gboolean      available;
+  guint         before;
+  guint         kept;
+  guint         active;
+  gint          retention_bp;
+  gint          churn_bp;
+  gint64        average_yearly_margin;
+  gint          lifetime_months;
+  gint64        clv;
+} WindowCase;
+
+#define SALE(customer, day) { customer, day, NO_CREDIT, FALSE }
+#define CREDITED(customer, day, credit_day) { customer, day, credit_day, FALSE }
+#define DRAFT(customer, day) { customer, day, NO_CREDIT, TRUE }
+
+/* Edges: A at today − 365 (before) and today − 364 (last): kept; B at
+ * today − 729 (first day of before): lost; C at today − 730: outside;
+ * D today: new; E tomorrow: outside.  Before {A B}, kept {A}: 50 %;
+ * last {A D}, margin 800.00 ÷ 2 = 400.00; 120 000 ÷ 5000 = 24 months;
+ * CLV 40 000 × 24 ÷ 12 = 80 000. */
+static const WindowCase edges_case = {
+  { SALE (A, -365), SALE (A, -364), SALE (B, -729), SALE (C, -730), SALE (D, 0),
+    SALE (E, 1) }, 6,
+  TRUE, 2, 1, 2, 5000, 5000, 40000, 24, 80000
+};
+
+/* Not sales: A's only invoice in before is a credit note (sold at −800,
+ * credited at −500); B has a draft in before and another in last.  C
+ * sold in both: kept.  D sold at −400 and was credited at −100: the
+ * credited invoice was a sale (before), the credit note is not (D is
+ * lost).  Before {C D}, kept {C}: 50 %; last: C's sale +400.00 and D's
+ * credit note −400.00 over the one active customer C: 0; CLV 0. */
+static const WindowCase not_sales_case = {
+  { CREDITED (A, -800, -500), DRAFT (B, -400), DRAFT (B, -10), SALE (C, -400), SALE (C, -100),
+    CREDITED (D, -400, -100) }, 6,
+  TRUE, 2, 1, 1, 5000, 5000, 0, 24, 0
+};
+
+/* Nobody bought in before (A, B only in last, C's draft in before does
+ * not count): not available, but the margin figures are there. */
+static const WindowCase no_earlier_case = {
+  { SALE (A, -10), SALE (B, -364), DRAFT (C, -500) }, 3,
+  FALSE, 0, 0, 2, 0, 0, 40000, 0, 0
+};
+
+/* Floor: A and B both kept, churn 0 → taken as 1 % → 1200 months →
+ * capped at 120; CLV 40 000 × 120 ÷ 12 = 400 000.  The churn shown
+ * stays 0. */
+static const WindowCase floor_case = {
+  { SALE (A, -400), SALE (A, -10), SALE (B, -700), SALE (B, -200) }, 4,
+  TRUE, 2, 2, 2, 10000, 0, 40000, 120, 400000
+};
+
+/* Cap above the floor: 11 customers in before (A … J and L), 10 kept
+ * (L is lost): retention 9091 (90.909 %), churn 909 → 120 000 ÷ 909 =
+ * 132.01 → capped at 120 months; 10 active, 4000.00 ÷ 10 = 400.00; CLV
+ * 40 000 × 120 ÷ 12 = 400 000. */
+static const WindowCase cap_case = {
+  { SALE (A, -400), SALE (B, -400), SALE (C, -400), SALE (D, -400), SALE (E, -400),
+    SALE (F, -400), SALE (G, -400), SALE (H, -400), SALE (I, -400), SALE (J, -400),
+    SALE (L, -400), SALE (A, -1), SALE (B, -1), SALE (C, -1), SALE (D, -1), SALE (E, -1),
+    SALE (F, -1), SALE (G, -1), SALE (H, -1), SALE (I, -1), SALE (J, -1) }, 21,
+  TRUE, 11, 10, 10, 9091, 909, 40000, 120, 400000
+};
+
+/* Rounding: 7 in before (A … G), 3 kept (A B C) plus one new (H):
+ * retention 3 ÷ 7 = 4286 (42.857 %), churn 5714; 120 000 ÷ 5714 =
+ * 21.001 → 21 months; last margin 1600.00 ÷ 4 = 400.00, CLV 40 000 × 21 ÷
+ * 12 = 70 000.  Sales on −365 and −364 again check the edges. */
+static const WindowCase rounding_case = {
+  { SALE (A, -365), SALE (B, -500), SALE (C, -729), SALE (D, -600), SALE (E, -365),
+    SALE (F, -400), SALE (G, -700), SALE (A, -364), SALE (B, -300), SALE (C, 0), SALE (H, -1) }, 11,
+  TRUE, 7, 3, 4, 4286, 5714, 40000, 21, 70000
+};
+
+static void
+add_window_invoice (Fixture             *f,
+                    const WindowInvoice *invoice)
+{
+  gint64 id;
+
+  if (invoice->draft)
     {
-      const ClvCase *c = &clv_cases[i];
-      g_autoptr(GArray) table = retention_table (c->rows, c->n_rows);
-      g_autoptr(GError) error = NULL;
-      KassaLifetimeValue value;
-
-      g_test_message ("case %s", c->name);
-      g_assert_true (kassa_lifetime_value_compute (f->store, table, TODAY, &value, &error));
-      g_assert_no_error (error);
-      g_assert_true (value.available);
-      g_assert_cmpint (value.average_yearly_margin, ==, 58750);
-      g_assert_cmpint (value.churn_bp, ==, c->churn_bp);
-      g_assert_cmpint (value.lifetime_months, ==, c->lifetime_months);
-      g_assert_cmpint (value.clv, ==, c->clv);
+      add_draft (f, invoice->customer, TODAY + invoice->sale, 100000, 60000);
+      return;
     }
+  id = add_invoice (f, invoice->customer, TODAY + invoice->sale, 100000, 60000);
+  if (invoice->credit != NO_CREDIT)
+    credit (f, id, TODAY + invoice->credit);
 }
 
-/* Only the current year, or only years without a rate: no CLV, but the
- * margin figures are still there. */
 static void
-test_clv_unavailable (Fixture       *f,
-                      gconstpointer  data)
+test_clv_window (Fixture       *f,
+                 gconstpointer  data)
 {
-  const KassaRetentionYear rows[] = { NO_RATE (2024), NO_RATE (2025), RATE (2026, 2000) };
-  g_autoptr(GArray) table = retention_table (rows, G_N_ELEMENTS (rows));
+  const WindowCase *c = data;
   g_autoptr(GError) error = NULL;
   KassaLifetimeValue value;
 
-  build_company (f);
-  g_assert_true (kassa_lifetime_value_compute (f->store, table, TODAY, &value, &error));
+  for (guint i = 0; i < c->n_invoices; i++)
+    add_window_invoice (f, &c->invoices[i]);
+  g_assert_true (kassa_lifetime_value_compute (f->store, TODAY, &value, &error));
   g_assert_no_error (error);
-  g_assert_false (value.available);
-  g_assert_cmpuint (value.active_customers, ==, 4);
-  g_assert_cmpint (value.average_yearly_margin, ==, 58750);
-  g_assert_cmpint (value.lifetime_months, ==, 0);
-  g_assert_cmpint (value.clv, ==, 0);
+
+  g_test_message ("before %u kept %u active %u retention %d churn %d margin %" G_GINT64_FORMAT
+                  " months %d clv %" G_GINT64_FORMAT, value.customers_before,
+                  value.customers_kept, value.active_customers, value.retention_bp,
+                  value.churn_bp, value.average_yearly_margin, value.lifetime_months, value.clv);
+  g_assert_cmpint (value.available, ==, c->available);
+  g_assert_cmpuint (value.customers_before, ==, c->before);
+  g_assert_cmpuint (value.customers_kept, ==, c->kept);
+  g_assert_cmpuint (value.active_customers, ==, c->active);
+  g_assert_cmpint (value.retention_bp, ==, c->retention_bp);
+  g_assert_cmpint (value.churn_bp, ==, c->churn_bp);
+  g_assert_cmpint (value.average_yearly_margin, ==, c->average_yearly_margin);
+  g_assert_cmpint (value.lifetime_months, ==, c->lifetime_months);
+  g_assert_cmpint (value.clv, ==, c->clv);
 }
 
-/* No sales in the 12 months: nobody active, margin 0, CLV 0. */
+/* An empty company: nothing in either window. */
 static void
 test_clv_no_sales (Fixture       *f,
                    gconstpointer  data)
 {
-  const KassaRetentionYear rows[] = { RATE (2025, 2500) };
-  g_autoptr(GArray) table = retention_table (rows, G_N_ELEMENTS (rows));
   g_autoptr(GError) error = NULL;
   KassaLifetimeValue value;
 
-  g_assert_true (kassa_lifetime_value_compute (f->store, table, TODAY, &value, &error));
+  g_assert_true (kassa_lifetime_value_compute (f->store, TODAY, &value, &error));
   g_assert_no_error (error);
-  g_assert_true (value.available);
+  g_assert_false (value.available);
+  g_assert_cmpuint (value.customers_before, ==, 0);
   g_assert_cmpuint (value.active_customers, ==, 0);
   g_assert_cmpint (value.average_yearly_margin, ==, 0);
-  g_assert_cmpint (value.lifetime_months, ==, 48);
+  g_assert_cmpint (value.lifetime_months, ==, 0);
   g_assert_cmpint (value.clv, ==, 0);
 }
 
@@ -744,13 +799,19 @@ main (int   argc,
 
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_CASE(name, window_case) \
+  g_test_add (name, Fixture, window_case, fixture_set_up, test_clv_window, fixture_tear_down)
 
   ADD ("/retention/years", test_retention_years);
   ADD ("/retention/empty-start", test_retention_empty_start);
   ADD ("/retention/no-invoices", test_retention_no_invoices);
   ADD ("/clv/computed", test_clv_computed);
-  ADD ("/clv/cases", test_clv_cases);
-  ADD ("/clv/unavailable", test_clv_unavailable);
+  ADD_CASE ("/clv/window/edges", &edges_case);
+  ADD_CASE ("/clv/window/not-sales", &not_sales_case);
+  ADD_CASE ("/clv/window/no-earlier-customers", &no_earlier_case);
+  ADD_CASE ("/clv/window/floor", &floor_case);
+  ADD_CASE ("/clv/window/cap", &cap_case);
+  ADD_CASE ("/clv/window/rounding", &rounding_case);
   ADD ("/clv/no-sales", test_clv_no_sales);
   g_test_add_func ("/nps/score", test_nps_score);
   ADD ("/nps/by-quarter", test_nps_by_quarter);
@@ -760,6 +821,7 @@ main (int   argc,
   ADD ("/campaigns/missing", test_campaign_missing);
 
 #undef ADD
+#undef ADD_CASE
 
   return g_test_run ();
 }

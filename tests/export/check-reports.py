@@ -646,19 +646,23 @@ class Checker:
             self.fail('customer-value[Segments]', 'autofilter %r' % ws.auto_filter.ref)
 
         # Every customer's first invoice is in 2026: no year has customers at
-        # its start, so no rate and no lifetime value; the average yearly
-        # margin is 777.02 ÷ 3 = 259.01 (half away from zero).
+        # its start, so no rate; nobody bought in the 12 months before the
+        # last 12 (2024-04-16 … 2025-04-15), so no 12-month retention and no
+        # lifetime value; the average yearly margin is 777.02 ÷ 3 = 259.01
+        # (half away from zero).
         columns = [('Year', 'int'), ('Customers at start', 'int'), ('New customers', 'int'),
                    ('Customers at end', 'int'), ('Retention %', 'percent'), ('Churn %', 'percent')]
         rows = [[year, 0, 0, 0, None, None] for year in range(2022, 2026)]
         rows.append([2026, 0, 3, 3, None, None])
         ws = self.check_sheet(wb, cached, 2, 'Retention', columns, rows, None, report,
-                              extra_title_lines=4)
+                              extra_title_lines=5)
         if ws is not None:
             where = 'customer-value[Retention]'
-            not_available = self.t('Not available: no complete year with customers at its start')
+            not_available = self.t('Not available: no sales in the 12 months before '
+                                   'the last 12 months')
             lines = [('Average yearly margin per customer', None),
                      ('Customers with invoices in the last 12 months', '3'),
+                     ('Retention, last 12 months', not_available),
                      ('Expected customer lifetime (months)', not_available),
                      ('Customer lifetime value', not_available)]
             for r, (label, value) in enumerate(lines):
@@ -669,7 +673,7 @@ class Checker:
             if (not isinstance(margin, str) or CURRENCY not in margin or
                     ('259,01' if self.language == 'fi' else '259.01') not in margin):
                 self.fail(where, 'average yearly margin %r' % (margin,))
-            for row in range(11, 16):
+            for row in range(12, 17):
                 for col in (5, 6):
                     if ws.cell(row, col).value is not None:
                         self.fail(where, 'rate %s is %r' % (ws.cell(row, col).coordinate,

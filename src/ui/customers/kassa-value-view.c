@@ -186,7 +186,6 @@ typedef struct
 typedef struct
 {
   KassaValueReport   *report;
-  GArray             *retention;
   KassaLifetimeValue  lifetime;
   gboolean            has_lifetime;
 } ComputeResult;
@@ -256,7 +255,6 @@ compute_result_free (gpointer data)
   ComputeResult *result = data;
 
   g_clear_pointer (&result->report, kassa_value_report_free);
-  g_clear_pointer (&result->retention, g_array_unref);
   g_free (result);
 }
 
@@ -279,7 +277,6 @@ compute_thread (GTask        *task,
   g_autoptr(KassaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   ComputeResult *result;
-  gint year = year_of (input->today);
 
   store = kassa_store_open (input->path, &error);
   if (store == NULL)
@@ -292,9 +289,7 @@ compute_thread (GTask        *task,
   result->report = kassa_value_report_compute (store, &input->options, input->today,
                                                cancellable, &error);
   if (result->report != NULL)
-    result->retention = kassa_retention_compute (store, year - 3, year, &error);
-  if (result->retention != NULL)
-    result->has_lifetime = kassa_lifetime_value_compute (store, result->retention, input->today,
+    result->has_lifetime = kassa_lifetime_value_compute (store, input->today,
                                                          &result->lifetime, &error);
   if (error != NULL)
     {
@@ -399,7 +394,7 @@ add_lifetime_card (KassaValueView      *self,
   if (!result->has_lifetime || !result->lifetime.available)
     {
       add_card (self, _("Customer Lifetime Value"), "–",
-                _("Needs a full year of sales to estimate churn"), NULL);
+                _("Needs sales from more than 12 months ago to estimate churn"), NULL);
       return;
     }
 
@@ -417,42 +412,39 @@ add_lifetime_card (KassaValueView      *self,
               "times the expected lifetime (1 ÷ yearly churn, at most 10 years)"));
 }
 
-static const KassaRetentionYear *
-find_year (const GArray *retention,
-           gint          year)
-{
-  for (guint i = 0; retention != NULL && i < retention->len; i++)
-    if (g_array_index (retention, KassaRetentionYear, i).year == year)
-      return &g_array_index (retention, KassaRetentionYear, i);
-  return NULL;
-}
-
+/* Churn of the last 12 months against the 12 before them, the same
+ * figures the lifetime value uses (not a calendar year, which may hold
+ * only a few weeks of data). */
 static void
 add_retention_card (KassaValueView      *self,
                     const ComputeResult *result)
 {
-  const KassaRetentionYear *year = find_year (result->retention, year_of (kassa_clock_today ()) - 1);
-  g_autofree char *title = NULL;
+  const KassaLifetimeValue *lifetime = &result->lifetime;
   g_autofree char *value = NULL;
   g_autofree char *churn = NULL;
   g_autofree char *detail = NULL;
 
-  if (year == NULL)
+  if (!result->has_lifetime)
     return;
 
-  /* Translators: summary card title, %d is a year. */
-  title = g_strdup_printf (_("Retention %d"), year->year);
-  if (!year->has_rate)
+  if (!lifetime->available)
     {
-      add_card (self, title, "–", _("No customers the year before"), NULL);
+      add_card (self, _("Retention, last 12 months"), "–",
+                _("No customers in the 12 months before"), NULL);
       return;
     }
-  value = format_percent (year->retention_bp);
-  churn = format_percent (year->churn_bp);
-  /* Translators: churn of the year, and kept customers of the year before. */
-  detail = g_strdup_printf (_("Churn %s; %u of %u customers kept"), churn,
-                            year->customers_end - year->customers_new, year->customers_start);
-  add_card (self, title, value, detail, NULL);
+  value = format_percent (lifetime->retention_bp);
+  churn = format_percent (lifetime->churn_bp);
+  /* Translators: on the retention card: the first %u is how many of the
+   * customers of the 12 months before the last 12 months (the second %u)
+   * bought again in the last 12 months; %s is the churn percentage. */
+  detail = g_strdup_printf (ngettext ("%u of %u customer of the 12 months before bought again; "
+                                      "churn %s",
+                                      "%u of %u customers of the 12 months before bought again; "
+                                      "churn %s",
+                                      lifetime->customers_before),
+                            lifetime->customers_kept, lifetime->customers_before, churn);
+  add_card (self, _("Retention, last 12 months"), value, detail, NULL);
 }
 
 static void
