@@ -32,8 +32,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -54,10 +52,6 @@
 /* Generous: the machine is shared and the figures come from a thread. */
 #define TIMEOUT_MS 15000
 
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_CAMPAIGNS_DATA_DIRS"
-
-static char *system_data_dirs;
-
 typedef struct
 {
   KassaStore *store;
@@ -68,13 +62,6 @@ typedef struct
   gint64      beta_invoice;
   gint64      gamma_invoice;
 } Company;
-
-static void
-press (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
 
 static void
 type_into (GtkWidget  *root,
@@ -89,25 +76,19 @@ add_customer (KassaStore            *store,
               const char            *name,
               KassaMarketingConsent  consent)
 {
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
+  g_autoptr(KassaCustomerRecord) customer = test_customer_new (name);
   g_autoptr(KassaCustomerRelationship) relationship = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 id = save_test_customer (store, customer);
 
-  customer->name = g_strdup (name);
-  customer->kind = KASSA_CUSTOMER_BUSINESS;
-  g_strlcpy (customer->country, "FI", sizeof customer->country);
-  customer->payment_terms_days = 14;
-  kassa_store_save_customer (store, customer, &error);
-  g_assert_no_error (error);
-
-  relationship = kassa_store_get_customer_relationship (store, customer->id, &error);
+  relationship = kassa_store_get_customer_relationship (store, id, &error);
   g_assert_no_error (error);
   relationship->consent = consent;
   if (consent != KASSA_CONSENT_NOT_ASKED)
     relationship->consent_date = kassa_clock_today () - 30;
   kassa_store_save_customer_relationship (store, relationship, kassa_clock_today (), &error);
   g_assert_no_error (error);
-  return customer->id;
+  return id;
 }
 
 /* A sent invoice of one line at 0 % VAT issued on issued. */
@@ -118,119 +99,26 @@ add_invoice (KassaStore *store,
              gint64      net,
              gint64      cost)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
-  KassaInvoiceLine *line = kassa_invoice_line_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaInvoiceRecord) invoice = test_invoice_new (customer_id, issued, net);
+  KassaInvoiceLine *line = g_ptr_array_index (invoice->lines, 0);
 
-  invoice->customer_id = customer_id;
-  invoice->issue_date = issued;
-  invoice->due_date = issued + 14;
-  line->description = g_strdup ("Consulting");
-  line->quantity = 1000;
-  line->unit_price = net;
   line->unit_cost = cost;
-  line->vat_rate = 0;
-  g_ptr_array_add (invoice->lines, line);
-  kassa_store_save_invoice (store, invoice, &error);
-  g_assert_no_error (error);
-  kassa_store_send_invoice (store, invoice->id, &error);
-  g_assert_no_error (error);
-  return invoice->id;
+  return send_test_invoice (store, invoice);
 }
 
 static void
 create_company (Company *c)
 {
-  /* The company file the application opens by default. */
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "kassa", "company.kassa",
-                                            NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(KassaCompany) company = kassa_company_new ();
-  g_autoptr(GError) error = NULL;
   KassaDay today = kassa_clock_today ();
 
-  g_assert_cmpint (today, ==, kassa_day_from_ymd (2026, 11, 24));
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  c->store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-
-  company->name = g_strdup ("Testi Oy");
-  company->iban = g_strdup ("FI2112345600000785");
-  company->bic = g_strdup ("NDEAFIHH");
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = 14;
-  kassa_store_save_company (c->store, company, &error);
-  g_assert_no_error (error);
-
+  /* The company file the application opens by default. */
+  c->store = create_company_file (DEFAULT_COMPANY_FILE);
   c->alpha = add_customer (c->store, "Alpha Oy", KASSA_CONSENT_GIVEN);
   c->beta = add_customer (c->store, "Beta Oy", KASSA_CONSENT_REFUSED);
   c->gamma = add_customer (c->store, "Gamma Oy", KASSA_CONSENT_NOT_ASKED);
   c->alpha_invoice = add_invoice (c->store, c->alpha, today, 100000, 60000);
   c->beta_invoice = add_invoice (c->store, c->beta, today, 50000, 0);
   c->gamma_invoice = add_invoice (c->store, c->gamma, today - 5, 30000, 10000);
-}
-
-/* Isolated test dirs have no system data dirs, where the MIME database
- * and the icon theme are: add the real ones back. */
-static void
-init_gtk (void)
-{
-  g_autofree char *dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-  gtk_init ();
-  adw_init ();
-}
-
-static KassaWindow *
-main_window (KassaApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (KASSA_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
-static KassaApplication *
-start_application (KassaWindow **window)
-{
-  g_autoptr(GError) error = NULL;
-  KassaApplication *app = kassa_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  wait_for (main_window (app) != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window (app))));
-  *window = main_window (app);
-  return app;
-}
-
-static void
-stop_application (KassaApplication *app)
-{
-  GList *toplevels;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_for (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  g_object_unref (app);
-}
-
-/* A registered application keeps its bus name until the process ends:
- * each case runs in a child process of its own.  In the parent this runs
- * the child and returns TRUE; in the child it returns FALSE. */
-static gboolean
-in_parent_process (void)
-{
-  if (g_test_subprocess ())
-    return FALSE;
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  return TRUE;
 }
 
 /* The Customers page, its Campaigns section shown. */
@@ -268,12 +156,6 @@ list_shows (GtkWidget  *view,
 }
 
 static char *
-plain_money (gint64 minor)
-{
-  return kassa_money_format_plain (minor, "EUR", kassa_locale_current ());
-}
-
-static char *
 percent (gint basis_points)
 {
   return kassa_percent_format (basis_points, kassa_locale_current ());
@@ -285,7 +167,7 @@ fill_campaign (KassaCampaignEditor *editor,
 {
   g_autofree char *start_text = kassa_format_day (kassa_day_from_ymd (2026, 11, 20));
   g_autofree char *end_text = kassa_format_day (end);
-  g_autofree char *cost_text = plain_money (20000);
+  g_autofree char *cost_text = money_input (20000);
   GtkWidget *root = GTK_WIDGET (editor);
 
   type_into (root, "campaign-name", "Winter mailing");
@@ -512,7 +394,6 @@ test_campaign_flow (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_company (&c);
   g_clear_object (&c.store);
   app = start_application (&window);
@@ -550,10 +431,10 @@ test_roi_dialog (void)
   GtkWidget *view;
   KassaRoiDialog *dialog;
   GtkWidget *root;
-  g_autofree char *revenue = plain_money (120000000);
+  g_autofree char *revenue = money_input (120000000);
   g_autofree char *growth = percent (1000);
   g_autofree char *margin = percent (4000);
-  g_autofree char *investment = plain_money (2000000);
+  g_autofree char *investment = money_input (2000000);
   g_autofree char *gain = kassa_format_money (3800000, "EUR");
   g_autofree char *roi = percent (9000);
   g_autofree char *months = kassa_quantity_format (7500, kassa_locale_current ());
@@ -562,7 +443,6 @@ test_roi_dialog (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_company (&c);
   g_clear_object (&c.store);
   app = start_application (&window);
@@ -614,22 +494,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  /* Remembered before the isolation empties them, for the children too. */
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Formats from LC_ALL, translations from the build's catalogues. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/campaigns/campaign-flow", test_campaign_flow);
   g_test_add_func ("/campaigns/roi-dialog", test_roi_dialog);

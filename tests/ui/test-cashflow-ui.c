@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -35,66 +34,14 @@
 #include "kassa-ui-test-support.h"
 
 #define TIMEOUT_MS 10000
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_CASHFLOW_DATA_DIRS"
-
-static char *system_data_dirs;
 
 /* Widgets */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-require_named (GtkWidget  *root,
-               const char *name)
-{
-  GtkWidget *found = find_named (root, name);
-
-  if (found == NULL)
-    g_error ("No widget named %s", name);
-  return found;
-}
-
-static void
-press (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
 
 static void
 type_text (GtkWidget  *editable,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-static void
-destroy_all_windows (void)
-{
-  GList *toplevels;
-
-  while ((toplevels = gtk_window_list_toplevels ()) != NULL)
-    {
-      gtk_window_destroy (toplevels->data);
-      g_list_free (toplevels);
-    }
-  settle (50);
 }
 
 static GtkWindow *
@@ -151,69 +98,6 @@ save_screenshot (GtkWindow  *window,
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot %s", path);
-}
-
-/* Formatting, as the UI does it */
-
-static char *
-day_text (KassaDay day)
-{
-  return kassa_day_format (day, kassa_locale_current ());
-}
-
-static char *
-money_text (gint64 minor)
-{
-  return kassa_money_format (minor, "EUR", kassa_locale_current ());
-}
-
-static char *
-money_input (gint64 minor)
-{
-  return kassa_money_format_plain (minor, "EUR", kassa_locale_current ());
-}
-
-/* The company */
-
-static KassaStore *
-create_store (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "cashflow.kassa", NULL);
-  g_autoptr(KassaCompany) company = kassa_company_new ();
-  g_autoptr(GError) error = NULL;
-  KassaStore *store;
-
-  g_assert_cmpint (kassa_clock_today (), ==, kassa_day_from_ymd (2026, 11, 24));
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-
-  company->name = g_strdup ("Testi Oy");
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = 14;
-  kassa_store_save_company (store, company, &error);
-  g_assert_no_error (error);
-  return store;
-}
-
-static gboolean
-in_parent_process (void)
-{
-  g_autofree char *dirs = NULL;
-
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return TRUE;
-    }
-
-  dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-  gtk_init ();
-  adw_init ();
-  return FALSE;
 }
 
 /* Accounts */
@@ -324,7 +208,7 @@ update_balance (KassaStore *store,
   row = require_named (view, "cash-account-row");
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), fresh));
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), date));
-  g_assert_nonnull (find_named (view, "cash-balance-delete"));
+  g_assert_nonnull (search_widget (view, has_name, "cash-balance-delete"));
 }
 
 static void
@@ -342,7 +226,7 @@ test_accounts (void)
                                         kassa_day_from_ymd (2026, 11, 24));
   g_assert_cmpstr (fresh, ==, _("yesterday"));
 
-  store = create_store ();
+  store = create_company_file ("cashflow.kassa");
   view = kassa_cash_accounts_view_new (store);
   window = show_in_window (view, 900, 500);
   create_account (store, view);
@@ -490,7 +374,7 @@ test_scheduled_items (void)
   if (in_parent_process ())
     return;
 
-  store = create_store ();
+  store = create_company_file ("cashflow.kassa");
   view = kassa_scheduled_items_view_new (store);
   window = show_in_window (view, 1000, 760);
   add_rent (view);
@@ -555,11 +439,11 @@ test_scenarios (void)
   if (in_parent_process ())
     return;
 
-  store = create_store ();
+  store = create_company_file ("cashflow.kassa");
   dialog = kassa_scenario_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
   settle (100);
-  g_assert_nonnull (find_named (GTK_WIDGET (dialog), "scenario-base"));
+  g_assert_nonnull (search_widget (GTK_WIDGET (dialog), has_name, "scenario-base"));
   g_assert_cmpuint (n_list_rows (dialog), ==, 1);
 
   /* Not a number, then past −100 %: refused next to the field. */
@@ -648,7 +532,7 @@ test_accuracy (void)
   if (in_parent_process ())
     return;
 
-  store = create_store ();
+  store = create_company_file ("cashflow.kassa");
   view = kassa_forecast_accuracy_view_new (store);
   window = show_in_window (view, 1100, 500);
   g_assert_true (gtk_widget_is_drawable (require_named (view, "accuracy-empty")));
@@ -733,7 +617,7 @@ test_page_scenario (void)
   if (in_parent_process ())
     return;
 
-  store = create_store ();
+  store = create_company_file ("cashflow.kassa");
   scenario_id = setup_tiny_company (store);
   page = KASSA_CASHFLOW_PAGE (kassa_cashflow_page_new (store));
   show_in_window (GTK_WIDGET (page), 1280, 800);
@@ -812,7 +696,7 @@ test_monthly_snapshot (void)
   if (in_parent_process ())
     return;
 
-  store = create_store ();
+  store = create_company_file ("cashflow.kassa");
   page = show_computed_page (store);
   g_assert_false (kassa_cashflow_page_get_data (page)->forecast->opening.has_balance);
   g_assert_cmpuint (count_snapshots (store, today), ==, 0);
@@ -849,20 +733,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/cashflow/mean-absolute-error", test_mean_absolute_error);
   g_test_add_func ("/cashflow/accounts", test_accounts);

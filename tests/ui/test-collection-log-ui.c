@@ -30,7 +30,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -49,8 +48,6 @@
 
 /* Generous: the machine is shared and the estimate runs in a thread. */
 #define TIMEOUT_MS 10000
-
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_COLLECTION_LOG_DATA_DIRS"
 
 #define CUSTOMER_NOTE   "Asked for the invoice copy again."
 #define CALL_NOTE       "Spoke with the CFO: cash is tight until their customer pays."
@@ -79,31 +76,7 @@ typedef struct
 #define EXPECTED_B_DATE     kassa_day_from_ymd (2026, 12, 9)
 #define INTEREST_A          5178
 
-static char *system_data_dirs;
-
 /* Widgets */
-
-static gboolean
-is_button_with_label (GtkWidget     *widget,
-                      gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
-static gboolean
-is_button_with_tooltip (GtkWidget     *widget,
-                        gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
-}
-
-static void
-press (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
 
 static gboolean
 is_toplevel (gpointer window)
@@ -115,41 +88,7 @@ is_toplevel (gpointer window)
   return found;
 }
 
-/* One at a time: destroying a window destroys its dialogs too, and the
- * list holds no references. */
-static void
-destroy_all_windows (void)
-{
-  GList *toplevels;
-
-  while ((toplevels = gtk_window_list_toplevels ()) != NULL)
-    {
-      gtk_window_destroy (toplevels->data);
-      g_list_free (toplevels);
-    }
-  settle (50);
-}
-
 /* Formatting, as the UI does it */
-
-static char *
-day_text (KassaDay day)
-{
-  return kassa_day_format (day, kassa_locale_current ());
-}
-
-static char *
-money_text (gint64 minor)
-{
-  return kassa_money_format (minor, "EUR", kassa_locale_current ());
-}
-
-/* What a user types for an amount in this locale. */
-static char *
-money_input (gint64 minor)
-{
-  return kassa_money_format_plain (minor, "EUR", kassa_locale_current ());
-}
 
 static char *
 number_text (gint64 number)
@@ -164,20 +103,10 @@ add_customer (KassaStore *store,
               const char *name,
               gint64      credit_limit)
 {
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCustomerRecord) customer = test_customer_new (name);
 
-  customer->name = g_strdup (name);
-  customer->kind = KASSA_CUSTOMER_BUSINESS;
-  g_free (customer->document_language);
-  customer->document_language = g_strdup ("en");
-  g_strlcpy (customer->country, "FI", sizeof customer->country);
-  customer->payment_terms_days = 14;
   customer->credit_limit = credit_limit;
-  kassa_store_save_customer (store, customer, &error);
-  g_assert_no_error (error);
-
-  return customer->id;
+  return save_test_customer (store, customer);
 }
 
 /* A sent invoice of amount (one line, 0 % VAT) with 14 days' terms, paid
@@ -189,35 +118,11 @@ add_invoice (KassaStore *store,
              gint64      amount,
              KassaDay    paid_on)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
-  KassaInvoiceLine *line = kassa_invoice_line_new ();
-  g_autoptr(GError) error = NULL;
-
-  invoice->customer_id = customer_id;
-  invoice->issue_date = issue_date;
-  invoice->due_date = issue_date + 14;
-  line->description = g_strdup ("Design work");
-  line->quantity = 1000;
-  line->unit_price = amount;
-  line->vat_rate = 0;
-  g_ptr_array_add (invoice->lines, line);
-  kassa_store_save_invoice (store, invoice, &error);
-  g_assert_no_error (error);
-  kassa_store_send_invoice (store, invoice->id, &error);
-  g_assert_no_error (error);
+  gint64 id = add_test_invoice (store, customer_id, issue_date, amount);
 
   if (paid_on != 0)
-    {
-      g_autoptr(KassaPayment) payment = kassa_payment_new ();
-
-      payment->invoice_id = invoice->id;
-      payment->date = paid_on;
-      payment->amount = amount;
-      kassa_store_add_payment (store, payment, FALSE, &error);
-      g_assert_no_error (error);
-    }
-
-  return invoice->id;
+    add_test_payment (store, id, amount, paid_on);
+  return id;
 }
 
 static void
@@ -229,14 +134,9 @@ add_event (KassaStore          *store,
            KassaDay             due_by,
            const char          *note)
 {
-  g_autoptr(KassaCollectionEvent) event = kassa_collection_event_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCollectionEvent) event = test_event_new (customer_id, invoice_id, kind, date,
+                                                          due_by);
 
-  event->customer_id = customer_id;
-  event->invoice_id = invoice_id;
-  event->kind = kind;
-  event->date = date;
-  event->due_by = due_by;
   if (kind == KASSA_COLLECTION_REMINDER_1)
     {
       event->fee = SEEDED_REMINDER_FEE;
@@ -246,27 +146,16 @@ add_event (KassaStore          *store,
   event->author = g_strdup ("Maija Virtanen");
   g_free (event->note);
   event->note = g_strdup (note);
-  kassa_store_add_collection_event (store, event, &error);
-  g_assert_no_error (error);
+  save_test_event (store, event);
 }
 
+/* The seeded table ends with 1.1.2026: add the current half-year. */
 static void
-set_company (KassaStore *store)
+add_current_reference_rate (KassaStore *store)
 {
-  g_autoptr(KassaCompany) company = kassa_company_new ();
   KassaReferenceRate rate = { "FI", 0, 200 };
   g_autoptr(GError) error = NULL;
 
-  company->name = g_strdup ("Testi Oy");
-  company->iban = g_strdup ("FI2112345600000785");
-  company->bic = g_strdup ("NDEAFIHH");
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = 14;
-  kassa_store_save_company (store, company, &error);
-  g_assert_no_error (error);
-
-  /* The seeded table ends with 1.1.2026: add the current half-year. */
   rate.start_date = kassa_day_from_ymd (2026, 7, 1);
   kassa_store_set_reference_rate (store, &rate, &error);
   g_assert_no_error (error);
@@ -275,14 +164,8 @@ set_company (KassaStore *store)
 static void
 create_company (Company *c)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "collection-log.kassa", NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (kassa_clock_today (), ==, kassa_day_from_ymd (2026, 11, 24));
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  c->store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-  set_company (c->store);
+  c->store = create_company_file ("collection-log.kassa");
+  add_current_reference_rate (c->store);
 
   c->customer = add_customer (c->store, "Virtanen Design Oy", 500000);
   c->small_customer = add_customer (c->store, "Laine Oy", 100000);
@@ -342,47 +225,9 @@ static gboolean
 invoice_disputed (KassaStore *store,
                   gint64      invoice_id)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaInvoiceRecord) invoice = get_stored_invoice (store, invoice_id);
 
-  invoice = kassa_store_get_invoice (store, invoice_id, &error);
-  g_assert_no_error (error);
   return invoice->disputed;
-}
-
-static gint64
-invoice_number (KassaStore *store,
-                gint64      invoice_id)
-{
-  g_autoptr(KassaInvoiceRecord) invoice = NULL;
-  g_autoptr(GError) error = NULL;
-
-  invoice = kassa_store_get_invoice (store, invoice_id, &error);
-  g_assert_no_error (error);
-  return invoice->number;
-}
-
-/* Test cases run in a child process each: a clean set of windows and
- * isolated dirs.  In the parent this runs the child and returns TRUE. */
-static gboolean
-in_parent_process (void)
-{
-  g_autofree char *dirs = NULL;
-
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return TRUE;
-    }
-
-  /* Isolated test dirs have no system data dirs, where the MIME database
-   * and the icon theme are: add the real ones back. */
-  dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-  gtk_init ();
-  adw_init ();
-  return FALSE;
 }
 
 /* The invoice view */
@@ -967,7 +812,7 @@ static void
 check_customer_timeline (Company            *c,
                          KassaCollectionLog *log)
 {
-  gint64 number = invoice_number (c->store, c->overdue);
+  gint64 number = stored_invoice_number (c->store, c->overdue);
   g_autofree char *number_str = number_text (number);
   g_autofree char *note = seeded_note_subtitle ();
   g_autofree char *promise = entry_subtitle (SEEDED_CALL_DATE, number,
@@ -1010,7 +855,7 @@ check_invoice_choice (Company                    *c,
                       KassaCollectionEventDialog *dialog)
 {
   AdwComboRow *invoice_row = kassa_collection_event_dialog_get_invoice_row (dialog);
-  g_autofree char *number = number_text (invoice_number (c->store, c->overdue));
+  g_autofree char *number = number_text (stored_invoice_number (c->store, c->overdue));
   g_autofree char *due = day_text (kassa_day_from_ymd (2026, 10, 10));
   g_autofree char *open = money_text (420000);
   g_autofree char *choice = NULL;
@@ -1345,22 +1190,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  /* Remembered before the isolation empties them, for the children too. */
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Formats from LC_ALL, translations from the build's catalogues. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/collection-log/collection-section", test_collection_section);
   g_test_add_func ("/collection-log/event-dialog", test_event_dialog);

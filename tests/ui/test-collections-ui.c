@@ -15,7 +15,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -36,8 +35,6 @@
 
 /* Generous: the machine is shared and the list is computed in a thread. */
 #define TIMEOUT_MS 10000
-
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_COLLECTIONS_DATA_DIRS"
 
 /* The invoices of the hand-built company, by what the worklist must do
  * with them. */
@@ -67,49 +64,17 @@ typedef struct
   gint64 interest;
 } ExpectedRow;
 
-static char *system_data_dirs;
-
-/* Widgets */
-
-static void
-press (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-/* The application */
-
-/* Isolated test dirs have no system data dirs, where the MIME database
- * and the icon theme are: add the real ones back. */
-static void
-init_gtk (void)
-{
-  g_autofree char *dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-  gtk_init ();
-  adw_init ();
-}
+/* The company */
 
 static gint64
 add_customer (KassaStore        *store,
               const char        *name,
               KassaCustomerKind  kind)
 {
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCustomerRecord) customer = test_customer_new (name);
 
-  customer->name = g_strdup (name);
   customer->kind = kind;
-  g_free (customer->document_language);
-  customer->document_language = g_strdup ("en");
-  g_strlcpy (customer->country, "FI", sizeof customer->country);
-  customer->payment_terms_days = 14;
-  kassa_store_save_customer (store, customer, &error);
-  g_assert_no_error (error);
-
-  return customer->id;
+  return save_test_customer (store, customer);
 }
 
 /* A sent invoice of amount (one line, 0 % VAT) due days_overdue days
@@ -120,75 +85,17 @@ add_overdue_invoice (KassaStore *store,
                      gint64      amount,
                      gint        days_overdue)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
-  KassaInvoiceLine *line = kassa_invoice_line_new ();
-  g_autoptr(GError) error = NULL;
+  KassaDay due_date = kassa_clock_today () - days_overdue;
 
-  invoice->customer_id = customer_id;
-  invoice->due_date = kassa_clock_today () - days_overdue;
-  invoice->issue_date = invoice->due_date - 14;
-  line->description = g_strdup ("Consulting");
-  line->quantity = 1000;
-  line->unit_price = amount;
-  g_ptr_array_add (invoice->lines, line);
-  kassa_store_save_invoice (store, invoice, &error);
-  g_assert_no_error (error);
-  kassa_store_send_invoice (store, invoice->id, &error);
-  g_assert_no_error (error);
-
-  return invoice->id;
-}
-
-static void
-add_event (KassaStore          *store,
-           gint64               customer_id,
-           gint64               invoice_id,
-           KassaCollectionKind  kind,
-           KassaDay             date,
-           KassaDay             due_by)
-{
-  g_autoptr(KassaCollectionEvent) event = kassa_collection_event_new ();
-  g_autoptr(GError) error = NULL;
-
-  event->customer_id = customer_id;
-  event->invoice_id = invoice_id;
-  event->kind = kind;
-  event->date = date;
-  event->due_by = due_by;
-  kassa_store_add_collection_event (store, event, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-company_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "kassa", "company.kassa", NULL);
+  return add_test_invoice (store, customer_id, due_date - TEST_COMPANY_TERMS_DAYS, amount);
 }
 
 /* The company file the application opens by default. */
 static void
 create_company (Company *c)
 {
-  g_autofree char *path = company_path ();
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(KassaStore) store = NULL;
-  g_autoptr(KassaCompany) company = kassa_company_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaStore) store = create_company_file (DEFAULT_COMPANY_FILE);
   KassaDay today = kassa_clock_today ();
-
-  g_assert_cmpint (today, ==, kassa_day_from_ymd (2026, 11, 24));
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-
-  company->name = g_strdup ("Testi Oy");
-  company->iban = g_strdup ("FI2112345600000785");
-  company->bic = g_strdup ("NDEAFIHH");
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = 14;
-  kassa_store_save_company (store, company, &error);
-  g_assert_no_error (error);
 
   c->business_customer = add_customer (store, "Virtanen Design Oy", KASSA_CUSTOMER_BUSINESS);
   c->consumer_customer = add_customer (store, "Maija Meikäläinen", KASSA_CUSTOMER_CONSUMER);
@@ -199,65 +106,10 @@ create_company (Company *c)
   c->disputed = add_overdue_invoice (store, c->business_customer, 12000, 20);
   c->promised = add_overdue_invoice (store, c->business_customer, 9000, 20);
 
-  add_event (store, c->business_customer, c->disputed, KASSA_COLLECTION_DISPUTE_OPENED,
-             today - 3, 0);
-  add_event (store, c->business_customer, c->promised, KASSA_COLLECTION_PROMISE_TO_PAY,
-             today - 2, kassa_day_from_ymd (2026, 12, 1));
-}
-
-static KassaWindow *
-main_window (KassaApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (KASSA_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static KassaApplication *
-start_application (KassaWindow **window)
-{
-  g_autoptr(GError) error = NULL;
-  KassaApplication *app = kassa_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  wait_for (main_window (app) != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window (app))));
-
-  *window = main_window (app);
-  return app;
-}
-
-static void
-stop_application (KassaApplication *app)
-{
-  GList *toplevels;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_for (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
-
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  g_object_unref (app);
-}
-
-/* A registered application keeps its bus name until the process ends:
- * each case runs in a child process of its own.  In the parent this runs
- * the child and returns TRUE; in the child it returns FALSE. */
-static gboolean
-in_parent_process (void)
-{
-  if (g_test_subprocess ())
-    return FALSE;
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  return TRUE;
+  add_test_event (store, c->business_customer, c->disputed, KASSA_COLLECTION_DISPUTE_OPENED,
+                  today - 3, 0);
+  add_test_event (store, c->business_customer, c->promised, KASSA_COLLECTION_PROMISE_TO_PAY,
+                  today - 2, kassa_day_from_ymd (2026, 12, 1));
 }
 
 /* The worklist */
@@ -302,18 +154,6 @@ cell_text (KassaWorklistView *view,
   return gtk_label_get_text (GTK_LABEL (require_widget (row, has_name, cell_name)));
 }
 
-static gint64
-invoice_number (KassaStore *store,
-                gint64      invoice_id)
-{
-  g_autoptr(KassaInvoiceRecord) invoice = NULL;
-  g_autoptr(GError) error = NULL;
-
-  invoice = kassa_store_get_invoice (store, invoice_id, &error);
-  g_assert_no_error (error);
-  return invoice->number;
-}
-
 static const KassaWorkItem *
 find_item (KassaWorklistView *view,
            gint64             invoice_id)
@@ -335,7 +175,7 @@ check_row (KassaWorklistView *view,
            const ExpectedRow *expected)
 {
   const KassaWorkItem *item = find_item (view, expected->invoice_id);
-  gint64 number = invoice_number (store, expected->invoice_id);
+  gint64 number = stored_invoice_number (store, expected->invoice_id);
   g_autofree char *fee = kassa_format_money (expected->fee + expected->compensation, "EUR");
   g_autofree char *interest = kassa_format_money (expected->interest, "EUR");
   g_autofree char *days = g_strdup_printf ("%d", expected->days_overdue);
@@ -488,7 +328,6 @@ test_worklist (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_company (&c);
   memcpy (rows, expected, sizeof rows);
   rows[0].invoice_id = c.business_30_days;
@@ -714,7 +553,6 @@ test_settings_dialog (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_company (&c);
   app = start_application (&window);
 
@@ -729,22 +567,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  /* Remembered before the isolation empties them, for the children too. */
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Formats from LC_ALL, translations from the build's catalogues. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/collections/worklist", test_worklist);
   g_test_add_func ("/collections/settings-dialog", test_settings_dialog);

@@ -26,7 +26,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -46,15 +45,11 @@
 /* Generous: the machine is shared and the report runs in a thread. */
 #define TIMEOUT_MS 15000
 
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_CUSTOMER_RELATIONSHIP_DATA_DIRS"
-
 #define CUSTOMER_NAME  "Virtanen Design Oy"
 #define CUSTOMER_EMAIL "maija@virtanen.example"
 #define CONSENT_SOURCE "phone call"
 #define OWNER          "Aino Laine"
 #define NPS_COMMENT    "Quick and friendly service"
-
-static char *system_data_dirs;
 
 typedef struct
 {
@@ -71,21 +66,11 @@ add_customer (KassaStore *store,
               const char *name,
               const char *email)
 {
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCustomerRecord) customer = test_customer_new (name);
 
-  customer->name = g_strdup (name);
-  customer->kind = KASSA_CUSTOMER_BUSINESS;
   g_free (customer->email);
   customer->email = g_strdup (email);
-  g_free (customer->document_language);
-  customer->document_language = g_strdup ("en");
-  g_strlcpy (customer->country, "FI", sizeof customer->country);
-  customer->payment_terms_days = 14;
-  kassa_store_save_customer (store, customer, &error);
-  g_assert_no_error (error);
-
-  return customer->id;
+  return save_test_customer (store, customer);
 }
 
 /* A sent invoice with one line of amount and unit cost, 0 % VAT. */
@@ -96,54 +81,17 @@ add_invoice (KassaStore *store,
              gint64      amount,
              gint64      cost)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
-  KassaInvoiceLine *line = kassa_invoice_line_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaInvoiceRecord) invoice = test_invoice_new (customer_id, issue_date, amount);
+  KassaInvoiceLine *line = g_ptr_array_index (invoice->lines, 0);
 
-  invoice->customer_id = customer_id;
-  invoice->issue_date = issue_date;
-  invoice->due_date = issue_date + 14;
-  line->description = g_strdup ("Design work");
-  line->quantity = 1000;
-  line->unit_price = amount;
   line->unit_cost = cost;
-  line->vat_rate = 0;
-  g_ptr_array_add (invoice->lines, line);
-  kassa_store_save_invoice (store, invoice, &error);
-  g_assert_no_error (error);
-  kassa_store_send_invoice (store, invoice->id, &error);
-  g_assert_no_error (error);
-
-  return invoice->id;
-}
-
-static void
-set_company (KassaStore *store)
-{
-  g_autoptr(KassaCompany) company = kassa_company_new ();
-  g_autoptr(GError) error = NULL;
-
-  company->name = g_strdup ("Testi Oy");
-  company->iban = g_strdup ("FI2112345600000785");
-  company->bic = g_strdup ("NDEAFIHH");
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = 14;
-  kassa_store_save_company (store, company, &error);
-  g_assert_no_error (error);
+  return send_test_invoice (store, invoice);
 }
 
 static void
 create_company (Company *c)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "relationship.kassa", NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (kassa_clock_today (), ==, kassa_day_from_ymd (2026, 11, 24));
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  c->store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-  set_company (c->store);
+  c->store = create_company_file ("relationship.kassa");
 
   c->customer = add_customer (c->store, CUSTOMER_NAME, CUSTOMER_EMAIL);
   c->other_customer = add_customer (c->store, "Laine Oy", "info@laine.example");
@@ -187,77 +135,21 @@ stored_responses (Company *c)
 static KassaCustomerRecord *
 stored_customer (Company *c)
 {
-  g_autoptr(GError) error = NULL;
-  KassaCustomerRecord *customer = kassa_store_get_customer (c->store, c->customer, &error);
-
-  g_assert_no_error (error);
-  return customer;
+  return get_stored_customer (c->store, c->customer);
 }
 
 static gint64
 stored_total (Company *c,
               gint64   invoice_id)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = NULL;
-  g_autoptr(GError) error = NULL;
-
+  g_autoptr(KassaInvoiceRecord) invoice = get_stored_invoice (c->store, invoice_id);
   gint64 net, vat, gross;
 
-  invoice = kassa_store_get_invoice (c->store, invoice_id, &error);
-  g_assert_no_error (error);
   kassa_invoice_record_get_totals (invoice, &net, &vat, &gross);
   return gross;
 }
 
-/* Formatting, as the UI does it */
-
-static char *
-day_text (KassaDay day)
-{
-  return kassa_format_day (day);
-}
-
-static char *
-money_text (gint64 minor)
-{
-  return kassa_format_money (minor, "EUR");
-}
-
 /* Windows */
-
-/* One at a time: destroying a window destroys its dialogs too. */
-static void
-destroy_all_windows (void)
-{
-  GList *toplevels;
-
-  while ((toplevels = gtk_window_list_toplevels ()) != NULL)
-    {
-      gtk_window_destroy (toplevels->data);
-      g_list_free (toplevels);
-    }
-  settle (50);
-}
-
-static gboolean
-in_parent_process (void)
-{
-  g_autofree char *dirs = NULL;
-
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return TRUE;
-    }
-
-  /* Isolated test dirs have no system data dirs (icons, MIME): add them. */
-  dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-  gtk_init ();
-  adw_init ();
-  return FALSE;
-}
 
 static KassaCustomerView *
 open_customer_view (Company *c)
@@ -624,22 +516,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  /* Remembered before the isolation empties them, for the children too. */
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Formats from LC_ALL, translations from the build's catalogues. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/customer-relationship/value-figures", test_value_figures);
   g_test_add_func ("/customer-relationship/editor", test_editor);

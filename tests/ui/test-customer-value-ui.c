@@ -28,7 +28,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -50,10 +49,6 @@
 /* Generous: the machine is shared and the figures come from threads. */
 #define TIMEOUT_MS 15000
 
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_CUSTOMER_VALUE_DATA_DIRS"
-
-static char *system_data_dirs;
-
 typedef struct
 {
   gint64 alpha;
@@ -63,78 +58,6 @@ typedef struct
 } ValueCompany;
 
 /* ---- the company ---- */
-
-static char *
-company_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "kassa", "company.kassa", NULL);
-}
-
-static KassaStore *
-create_company (void)
-{
-  g_autofree char *path = company_path ();
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(KassaCompany) company = kassa_company_new ();
-  g_autoptr(GError) error = NULL;
-  KassaStore *store;
-
-  g_assert_cmpint (kassa_clock_today (), ==, kassa_day_from_ymd (2026, 11, 24));
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-
-  company->name = g_strdup ("Testi Oy");
-  company->iban = g_strdup ("FI2112345600000785");
-  company->bic = g_strdup ("NDEAFIHH");
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = 14;
-  kassa_store_save_company (store, company, &error);
-  g_assert_no_error (error);
-  return store;
-}
-
-static gint64
-add_customer (KassaStore *store,
-              const char *name)
-{
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
-  g_autoptr(GError) error = NULL;
-
-  customer->name = g_strdup (name);
-  customer->kind = KASSA_CUSTOMER_BUSINESS;
-  g_free (customer->document_language);
-  customer->document_language = g_strdup ("en");
-  g_strlcpy (customer->country, "FI", sizeof customer->country);
-  customer->payment_terms_days = 14;
-  kassa_store_save_customer (store, customer, &error);
-  g_assert_no_error (error);
-  return customer->id;
-}
-
-static void
-add_invoice (KassaStore *store,
-             gint64      customer_id,
-             gint64      amount,
-             KassaDay    issue_date)
-{
-  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
-  KassaInvoiceLine *line = kassa_invoice_line_new ();
-  g_autoptr(GError) error = NULL;
-
-  invoice->customer_id = customer_id;
-  invoice->issue_date = issue_date;
-  invoice->due_date = issue_date + 14;
-  line->description = g_strdup ("Consulting");
-  line->quantity = 1000;
-  line->unit_price = amount;
-  g_ptr_array_add (invoice->lines, line);
-  kassa_store_save_invoice (store, invoice, &error);
-  g_assert_no_error (error);
-  kassa_store_send_invoice (store, invoice->id, &error);
-  g_assert_no_error (error);
-}
 
 static void
 set_consent (KassaStore            *store,
@@ -156,104 +79,22 @@ set_consent (KassaStore            *store,
 static void
 create_value_company (ValueCompany *c)
 {
-  g_autoptr(KassaStore) store = create_company ();
+  g_autoptr(KassaStore) store = create_company_file (DEFAULT_COMPANY_FILE);
   KassaDay today = kassa_clock_today ();
 
-  c->alpha = add_customer (store, "Alpha Oy");
-  c->beta = add_customer (store, "Beta Oy");
-  c->gamma = add_customer (store, "Gamma Oy");
-  c->delta = add_customer (store, "Delta Oy");
-  add_invoice (store, c->alpha, 500000, today - 30);
-  add_invoice (store, c->delta, 300000, today - 35);
-  add_invoice (store, c->beta, 150000, today - 40);
-  add_invoice (store, c->gamma, 50000, today - 50);
+  c->alpha = add_test_customer (store, "Alpha Oy");
+  c->beta = add_test_customer (store, "Beta Oy");
+  c->gamma = add_test_customer (store, "Gamma Oy");
+  c->delta = add_test_customer (store, "Delta Oy");
+  add_test_invoice (store, c->alpha, today - 30, 500000);
+  add_test_invoice (store, c->delta, today - 35, 300000);
+  add_test_invoice (store, c->beta, today - 40, 150000);
+  add_test_invoice (store, c->gamma, today - 50, 50000);
   set_consent (store, c->delta, KASSA_CONSENT_REFUSED);
   set_consent (store, c->gamma, KASSA_CONSENT_GIVEN);
 }
 
 /* ---- the application ---- */
-
-/* GTK's own schemas are in the system data dirs, which the isolation
- * hides from GSettings: name their folders after the build's. */
-static void
-add_system_schema_dirs (void)
-{
-  g_auto(GStrv) data_dirs = g_strsplit (system_data_dirs, G_SEARCHPATH_SEPARATOR_S, 0);
-  g_autoptr(GString) path = g_string_new (g_getenv ("GSETTINGS_SCHEMA_DIR"));
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (data_dirs[i], "glib-2.0", "schemas", NULL);
-
-      if (!g_file_test (schemas, G_FILE_TEST_IS_DIR))
-        continue;
-      if (path->len > 0)
-        g_string_append (path, G_SEARCHPATH_SEPARATOR_S);
-      g_string_append (path, schemas);
-    }
-  g_setenv ("GSETTINGS_SCHEMA_DIR", path->str, TRUE);
-}
-
-static void
-init_gtk (void)
-{
-  g_autofree char *dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-  add_system_schema_dirs ();
-  gtk_init ();
-  adw_init ();
-}
-
-static KassaWindow *
-main_window (KassaApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (KASSA_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
-static KassaApplication *
-start_application (KassaWindow **window)
-{
-  g_autoptr(GError) error = NULL;
-  KassaApplication *app = kassa_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  wait_for (main_window (app) != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window (app))));
-  *window = main_window (app);
-  return app;
-}
-
-static void
-stop_application (KassaApplication *app)
-{
-  GList *toplevels;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_for (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  g_object_unref (app);
-}
-
-/* A registered application keeps its bus name until the process ends:
- * each case runs in a child process of its own. */
-static gboolean
-in_parent_process (void)
-{
-  if (g_test_subprocess ())
-    return FALSE;
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  return TRUE;
-}
 
 static GtkWidget *
 show_section (KassaWindow *window,
@@ -442,7 +283,7 @@ test_class_override (void)
 {
   ValueCompany c;
   g_autoptr(KassaStore) store = NULL;
-  g_autofree char *path = company_path ();
+  g_autofree char *path = default_company_path ();
   g_autofree char *shown = NULL;
   g_autofree char *formatted = NULL;
   g_autoptr(GError) error = NULL;
@@ -453,7 +294,6 @@ test_class_override (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_value_company (&c);
   app = start_application (&window);
   view = KASSA_VALUE_VIEW (show_section (window, "value"));
@@ -551,7 +391,6 @@ test_target_list (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_value_company (&c);
   app = start_application (&window);
   view = KASSA_SEGMENTS_VIEW (show_section (window, "segments"));
@@ -593,21 +432,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  /* Remembered before the isolation empties them, for the children too. */
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/customer-value/class-override", test_class_override);
   g_test_add_func ("/customer-value/target-list", test_target_list);

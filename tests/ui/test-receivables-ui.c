@@ -84,7 +84,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -105,28 +104,10 @@
 /* Generous: the machine is shared and the figures come from threads. */
 #define TIMEOUT_MS 15000
 
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_RECEIVABLES_DATA_DIRS"
-
-#define TERMS_DAYS 14
-
-static char *system_data_dirs;
+/* The company's payment terms, which the customers follow. */
+#define TERMS_DAYS TEST_COMPANY_TERMS_DAYS
 
 /* ---- widgets ---- */
-
-static gboolean
-is_button_with_tooltip (GtkWidget     *widget,
-                        gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
-}
-
-static gboolean
-is_button_with_label (GtkWidget     *widget,
-                      gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
 
 static gboolean
 is_row_with_title (GtkWidget     *widget,
@@ -162,21 +143,7 @@ collect_label_texts (GtkWidget *root,
     collect_label_texts (child, texts);
 }
 
-static void
-press (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_get_visible (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* ---- expected texts ---- */
-
-static char *
-money (gint64 minor)
-{
-  return kassa_format_money (minor, "EUR");
-}
 
 /* A positive number of tenths below 1000.0 with one decimal, written
  * with the locale's decimal separator (taken from the quantity format of
@@ -208,58 +175,6 @@ invoice_count (int count)
 
 /* ---- the company ---- */
 
-static char *
-company_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "kassa", "company.kassa", NULL);
-}
-
-/* The company file the application opens by default. */
-static KassaStore *
-create_company (void)
-{
-  g_autofree char *path = company_path ();
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(KassaCompany) company = kassa_company_new ();
-  g_autoptr(GError) error = NULL;
-  KassaStore *store;
-
-  g_assert_cmpint (kassa_clock_today (), ==, kassa_day_from_ymd (2026, 11, 24));
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-
-  company->name = g_strdup ("Testi Oy");
-  company->iban = g_strdup ("FI2112345600000785");
-  company->bic = g_strdup ("NDEAFIHH");
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = TERMS_DAYS;
-  kassa_store_save_company (store, company, &error);
-  g_assert_no_error (error);
-
-  return store;
-}
-
-static gint64
-add_customer (KassaStore *store,
-              const char *name)
-{
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
-  g_autoptr(GError) error = NULL;
-
-  customer->name = g_strdup (name);
-  customer->kind = KASSA_CUSTOMER_BUSINESS;
-  g_free (customer->document_language);
-  customer->document_language = g_strdup ("en");
-  g_strlcpy (customer->country, "FI", sizeof customer->country);
-  customer->payment_terms_days = TERMS_DAYS;
-  kassa_store_save_customer (store, customer, &error);
-  g_assert_no_error (error);
-
-  return customer->id;
-}
-
 /* A sent invoice of amount due on due_date, issued TERMS_DAYS before. */
 static gint64
 add_invoice (KassaStore *store,
@@ -267,72 +182,7 @@ add_invoice (KassaStore *store,
              gint64      amount,
              KassaDay    due_date)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
-  KassaInvoiceLine *line = kassa_invoice_line_new ();
-  g_autoptr(GError) error = NULL;
-
-  invoice->customer_id = customer_id;
-  invoice->due_date = due_date;
-  invoice->issue_date = due_date - TERMS_DAYS;
-  line->description = g_strdup ("Consulting");
-  line->quantity = 1000;
-  line->unit_price = amount;
-  g_ptr_array_add (invoice->lines, line);
-  kassa_store_save_invoice (store, invoice, &error);
-  g_assert_no_error (error);
-  kassa_store_send_invoice (store, invoice->id, &error);
-  g_assert_no_error (error);
-
-  return invoice->id;
-}
-
-static void
-add_payment (KassaStore *store,
-             gint64      invoice_id,
-             gint64      amount,
-             KassaDay    date)
-{
-  KassaPayment *payment = kassa_payment_new ();
-  g_autoptr(GError) error = NULL;
-
-  payment->invoice_id = invoice_id;
-  payment->amount = amount;
-  payment->date = date;
-  kassa_store_add_payment (store, payment, FALSE, &error);
-  g_assert_no_error (error);
-  kassa_payment_free (payment);
-}
-
-static void
-add_event (KassaStore          *store,
-           gint64               customer_id,
-           gint64               invoice_id,
-           KassaCollectionKind  kind,
-           KassaDay             date,
-           KassaDay             due_by)
-{
-  g_autoptr(KassaCollectionEvent) event = kassa_collection_event_new ();
-  g_autoptr(GError) error = NULL;
-
-  event->customer_id = customer_id;
-  event->invoice_id = invoice_id;
-  event->kind = kind;
-  event->date = date;
-  event->due_by = due_by;
-  kassa_store_add_collection_event (store, event, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-invoice_number (KassaStore *store,
-                gint64      invoice_id)
-{
-  g_autoptr(KassaInvoiceRecord) invoice = NULL;
-  g_autoptr(GError) error = NULL;
-
-  invoice = kassa_store_get_invoice (store, invoice_id, &error);
-  g_assert_no_error (error);
-  return invoice->number;
+  return add_test_invoice (store, customer_id, due_date - TERMS_DAYS, amount);
 }
 
 /* The aging company of the header. */
@@ -346,11 +196,11 @@ typedef struct
 static void
 create_aging_company (AgingCompany *c)
 {
-  g_autoptr(KassaStore) store = create_company ();
+  g_autoptr(KassaStore) store = create_company_file (DEFAULT_COMPANY_FILE);
   KassaDay today = kassa_clock_today ();
 
-  c->aalto = add_customer (store, "Aalto Oy");
-  c->berg = add_customer (store, "Berg Oy");
+  c->aalto = add_test_customer (store, "Aalto Oy");
+  c->berg = add_test_customer (store, "Berg Oy");
 
   c->invoices[1] = add_invoice (store, c->aalto, 10000, today + 5);
   c->invoices[2] = add_invoice (store, c->aalto, 20000, today - 7);
@@ -360,104 +210,12 @@ create_aging_company (AgingCompany *c)
   c->invoices[6] = add_invoice (store, c->berg, 18000, today - 20);
   c->invoices[7] = add_invoice (store, c->aalto, 6000, today - 40);
 
-  add_payment (store, c->invoices[6], 13000, today - 5);
-  add_payment (store, c->invoices[7], 6000, today - 10);
+  add_test_payment (store, c->invoices[6], 13000, today - 5);
+  add_test_payment (store, c->invoices[7], 6000, today - 10);
 
-  add_event (store, c->berg, c->invoices[4], KASSA_COLLECTION_DISPUTE_OPENED, today - 2, 0);
-  add_event (store, c->aalto, c->invoices[5], KASSA_COLLECTION_REMINDER_1, today - 3, today + 11);
-}
-
-/* ---- the application ---- */
-
-/* GTK's own schemas (the file chooser's) are in the system data dirs,
- * which the isolation hides from GSettings: name their folders after the
- * build's. */
-static void
-add_system_schema_dirs (void)
-{
-  g_auto(GStrv) data_dirs = g_strsplit (system_data_dirs, G_SEARCHPATH_SEPARATOR_S, 0);
-  g_autoptr(GString) path = g_string_new (g_getenv ("GSETTINGS_SCHEMA_DIR"));
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (data_dirs[i], "glib-2.0", "schemas", NULL);
-
-      if (!g_file_test (schemas, G_FILE_TEST_IS_DIR))
-        continue;
-      if (path->len > 0)
-        g_string_append (path, G_SEARCHPATH_SEPARATOR_S);
-      g_string_append (path, schemas);
-    }
-
-  g_setenv ("GSETTINGS_SCHEMA_DIR", path->str, TRUE);
-}
-
-/* Isolated test dirs have no system data dirs, where the MIME database
- * and the icon theme are: add the real ones back. */
-static void
-init_gtk (void)
-{
-  g_autofree char *dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-  add_system_schema_dirs ();
-  gtk_init ();
-  adw_init ();
-}
-
-static KassaWindow *
-main_window (KassaApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (KASSA_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static KassaApplication *
-start_application (KassaWindow **window)
-{
-  g_autoptr(GError) error = NULL;
-  KassaApplication *app = kassa_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  wait_for (main_window (app) != NULL && gtk_widget_get_mapped (GTK_WIDGET (main_window (app))));
-
-  *window = main_window (app);
-  return app;
-}
-
-static void
-stop_application (KassaApplication *app)
-{
-  GList *toplevels;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_for (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
-
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  g_object_unref (app);
-}
-
-/* A registered application keeps its bus name until the process ends:
- * each case runs in a child process of its own.  In the parent this runs
- * the child and returns TRUE; in the child it returns FALSE. */
-static gboolean
-in_parent_process (void)
-{
-  if (g_test_subprocess ())
-    return FALSE;
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  return TRUE;
+  add_test_event (store, c->berg, c->invoices[4], KASSA_COLLECTION_DISPUTE_OPENED, today - 2, 0);
+  add_test_event (store, c->aalto, c->invoices[5], KASSA_COLLECTION_REMINDER_1, today - 3,
+                  today + 11);
 }
 
 /* ---- the Receivables page ---- */
@@ -528,7 +286,7 @@ check_cards (KassaAgingView      *view,
 {
   for (int bucket = 0; bucket <= KASSA_AGING_N_BUCKETS; bucket++)
     {
-      g_autofree char *amount = money (expected->amounts[bucket]);
+      g_autofree char *amount = money_text (expected->amounts[bucket]);
       g_autofree char *count = invoice_count (expected->counts[bucket]);
 
       g_test_message ("Aging card %d", bucket);
@@ -560,12 +318,12 @@ check_shown_row (KassaAgingView    *view,
   g_autoptr(GPtrArray) texts = shown_row_texts (view, customer_name);
   g_autoptr(GPtrArray) amounts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-  g_autofree char *total = money (expected->total);
+  g_autofree char *total = money_text (expected->total);
 
   /* Zero cells are blank; the total is the last amount of the row. */
   for (int bucket = 0; bucket < KASSA_AGING_N_BUCKETS; bucket++)
     if (expected->buckets[bucket] != 0)
-      g_ptr_array_add (amounts, money (expected->buckets[bucket]));
+      g_ptr_array_add (amounts, money_text (expected->buckets[bucket]));
 
   for (guint i = 0; i < texts->len; i++)
     {
@@ -610,7 +368,7 @@ static gboolean
 total_shown (KassaAgingView *view,
              gint64          total)
 {
-  g_autofree char *text = money (total);
+  g_autofree char *text = money_text (total);
 
   return g_strcmp0 (kassa_aging_view_get_bucket_text (view, KASSA_AGING_N_BUCKETS), text) == 0;
 }
@@ -655,7 +413,7 @@ check_drill_down (KassaAgingView        *view,
                   gint64                 open_total)
 {
   GListModel *model = kassa_aging_view_get_invoice_model (view);
-  g_autofree char *total = money (open_total);
+  g_autofree char *total = money_text (open_total);
   g_autofree char *summary = g_strdup_printf (ngettext ("%u invoice, %s open",
                                                         "%u invoices, %s open", n_expected),
                                               n_expected, total);
@@ -671,7 +429,7 @@ check_drill_down (KassaAgingView        *view,
           shown = kassa_aging_view_get_invoice (view, j);
 
       g_assert_nonnull (shown);
-      g_assert_cmpint (shown->number, ==, invoice_number (store, expected[i].invoice_id));
+      g_assert_cmpint (shown->number, ==, stored_invoice_number (store, expected[i].invoice_id));
       g_assert_cmpint (shown->open, ==, expected[i].open);
       g_assert_cmpint (shown->days, ==, expected[i].days);
     }
@@ -808,7 +566,6 @@ test_aging (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_aging_company (&c);
   app = start_application (&window);
   page = show_receivables (window);
@@ -853,7 +610,6 @@ test_overview (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_aging_company (&c);
   app = start_application (&window);
 
@@ -896,21 +652,21 @@ add_paid_history (KassaStore   *store,
       KassaDay due = today - 200 + 25 * k + TERMS_DAYS;
       gint64 id = add_invoice (store, customer_id, amounts[k], due);
 
-      add_payment (store, id, amounts[k], due + days_late[k]);
+      add_test_payment (store, id, amounts[k], due + days_late[k]);
     }
 }
 
 static void
 create_behaviour_company (BehaviourCompany *c)
 {
-  g_autoptr(KassaStore) store = create_company ();
+  g_autoptr(KassaStore) store = create_company_file (DEFAULT_COMPANY_FILE);
   static const gint64 equal[] = { 100000, 100000, 100000, 100000, 100000, 100000 };
   static const gint64 falling[] = { 100000, 100000, 100000, 10000, 10000, 10000 };
   static const int late[] = { 1, 2, 3, 6, 9, 12 };
   static const int near[] = { 1, 2, 3, 6, 9, 11 };
 
-  c->late_payer = add_customer (store, "Late Payer Oy");
-  c->near_miss = add_customer (store, "Near Miss Oy");
+  c->late_payer = add_test_customer (store, "Late Payer Oy");
+  c->near_miss = add_test_customer (store, "Near Miss Oy");
   add_paid_history (store, c->late_payer, equal, late);
   add_paid_history (store, c->near_miss, falling, near);
   c->open_invoice = add_invoice (store, c->late_payer, 10000, kassa_clock_today () + 9);
@@ -1019,7 +775,7 @@ check_behaviour (KassaPaymentBehaviourView *view,
   g_autofree char *days_to_pay = days_value (expected->days_to_pay_tenths);
   g_autofree char *trend_days = one_decimal (expected->trend_tenths);
   g_autofree char *trend = g_strdup_printf (_("Paying %s days later per invoice"), trend_days);
-  g_autofree char *limit = money (expected->suggested_limit);
+  g_autofree char *limit = money_text (expected->suggested_limit);
   g_autofree char *description = expected_chart_description (expected->days_late);
   KassaWarningRule rule;
 
@@ -1059,11 +815,8 @@ static gint64
 stored_credit_limit (KassaStore *store,
                      gint64      customer_id)
 {
-  g_autoptr(KassaCustomerRecord) customer = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KassaCustomerRecord) customer = get_stored_customer (store, customer_id);
 
-  customer = kassa_store_get_customer (store, customer_id, &error);
-  g_assert_no_error (error);
   return customer->credit_limit;
 }
 
@@ -1071,7 +824,7 @@ static gboolean
 shows_credit_limit (KassaPaymentBehaviourView *view,
                     gint64                     limit)
 {
-  g_autofree char *text = limit > 0 ? money (limit) : g_strdup (C_("credit limit", "None"));
+  g_autofree char *text = limit > 0 ? money_text (limit) : g_strdup (C_("credit limit", "None"));
 
   return !kassa_payment_behaviour_view_is_loading (view) &&
          g_strcmp0 (figure_text (view, _("Credit Limit")), text) == 0;
@@ -1087,7 +840,7 @@ check_apply_and_undo (KassaCustomerView         *customer_view,
 {
   GtkWidget *apply = GTK_WIDGET (kassa_payment_behaviour_view_get_apply_button (view));
   GtkWidget *undo;
-  g_autofree char *amount = money (suggested);
+  g_autofree char *amount = money_text (suggested);
   g_autofree char *toast = g_strdup_printf (_("Credit limit set to %s"), amount);
 
   g_assert_cmpint (stored_credit_limit (store, customer_id), ==, 0);
@@ -1277,7 +1030,6 @@ test_customer_view (void)
   if (in_parent_process ())
     return;
 
-  init_gtk ();
   create_behaviour_company (&c);
   app = start_application (&window);
   store = kassa_window_get_store (window);
@@ -1289,7 +1041,7 @@ test_customer_view (void)
   customer_view = open_customer (window, c.late_payer, &view);
   check_behaviour (view, store, c.late_payer, &late_payer);
   check_apply_and_undo (customer_view, view, store, c.late_payer, late_payer.suggested_limit);
-  check_statement (customer_view, late_payer.name, invoice_number (store, c.open_invoice));
+  check_statement (customer_view, late_payer.name, stored_invoice_number (store, c.open_invoice));
   gtk_window_destroy (GTK_WINDOW (customer_view));
 
   check_warning_list (window);
@@ -1301,22 +1053,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  /* Remembered before the isolation empties them, for the children too. */
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Formats from LC_ALL, translations from the build's catalogues. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/receivables/aging", test_aging);
   g_test_add_func ("/receivables/overview", test_overview);

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -31,6 +30,7 @@
 #include "kassa-vat.h"
 #include "kassa-welcome-page.h"
 #include "kassa-window.h"
+#include "kassa-ui-test-support.h"
 
 /* Generous: the machine is shared, and a search waits 150 ms by design. */
 #define TIMEOUT_MS 10000
@@ -108,113 +108,7 @@ current_case (void)
   return NULL;
 }
 
-/* Main loop helpers */
-
-static gboolean
-on_wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* One blocking iteration that returns after at most 10 ms even when
- * nothing happens.  FALSE once deadline (monotonic µs) has passed. */
-static gboolean
-wait_step (gint64 deadline)
-{
-  guint wake_up = g_timeout_add (10, on_wake_up, NULL);
-
-  g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-
-  return g_get_monotonic_time () < deadline;
-}
-
-/* Iterates the main context until condition holds, then asserts it. */
-#define wait_for(condition, timeout_ms)                                         \
-  G_STMT_START {                                                                \
-    gint64 wait_deadline_ = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000; \
-    while (!(condition) && wait_step (wait_deadline_))                          \
-      ;                                                                         \
-    g_assert_true (condition);                                                  \
-  } G_STMT_END
-
-static void
-wait_ms (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (wait_step (deadline))
-    ;
-}
-
 /* Widget helpers */
-
-/* The first visible toplevel of type, or NULL; *n_found (optional) is
- * how many there are. */
-static gpointer
-find_toplevels_of_type (GType  type,
-                        guint *n_found)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  gpointer found = NULL;
-  guint n = 0;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) || !gtk_widget_get_visible (l->data))
-        continue;
-      if (found == NULL)
-        found = l->data;
-      n++;
-    }
-
-  g_list_free (toplevels);
-  if (n_found != NULL)
-    *n_found = n;
-  return found;
-}
-
-static gpointer
-find_toplevel_of_type (GType type)
-{
-  return find_toplevels_of_type (type, NULL);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_descendant (GtkWidget     *root,
-                 WidgetMatch    match,
-                 gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-match_type (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
-match_name (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
-}
 
 static gboolean
 match_entry_row_title (GtkWidget     *widget,
@@ -225,21 +119,6 @@ match_entry_row_title (GtkWidget     *widget,
 }
 
 static gboolean
-match_button_action (GtkWidget     *widget,
-                     gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-static gboolean
-match_label_text (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
 match_status_page_title (GtkWidget     *widget,
                          gconstpointer  data)
 {
@@ -247,52 +126,19 @@ match_status_page_title (GtkWidget     *widget,
          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), data) == 0;
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  GtkWidget *found = find_descendant (root, match_type, GSIZE_TO_POINTER (type));
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  GtkWidget *found = find_descendant (root, match_name, name);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* Rows are found by their translated title, as a user reads them. */
 static GtkEditable *
 find_entry_row (GtkWidget  *root,
                 const char *title)
 {
-  GtkWidget *found = find_descendant (root, match_entry_row_title, title);
-
-  g_assert_nonnull (found);
-  return GTK_EDITABLE (found);
+  return GTK_EDITABLE (require_widget (root, match_entry_row_title, title));
 }
 
 static GtkButton *
 find_button_for_action (GtkWidget  *root,
                         const char *action)
 {
-  GtkWidget *found = find_descendant (root, match_button_action, action);
-
-  g_assert_nonnull (found);
-  return GTK_BUTTON (found);
-}
-
-static void
-click (gpointer button)
-{
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  g_signal_emit_by_name (button, "clicked");
+  return GTK_BUTTON (require_widget (root, is_button_for_action, action));
 }
 
 static const char *
@@ -310,157 +156,15 @@ type_text (gpointer    editable,
 
 /* Application helpers */
 
-/* The XDG data dirs outside the test's isolation, or a default; passed on
- * to the subprocesses in SYSTEM_DATA_DIRS_ENV. */
-#define SYSTEM_DATA_DIRS_ENV "KASSA_TEST_SYSTEM_DATA_DIRS"
-static char *system_data_dirs;
-
-/* G_TEST_OPTION_ISOLATE_DIRS gives each test empty system data dirs too,
- * where neither the MIME database (GdkPixbuf needs it to load SVG icons)
- * nor the icon theme is found: append the real ones.  The user dirs stay
- * isolated.  Before anything in the test has read them. */
-static void
-restore_system_data_dirs (void)
-{
-  g_autofree char *dirs = g_strjoin (":", g_getenv ("XDG_DATA_DIRS"), system_data_dirs, NULL);
-
-  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
-}
-
-/* In the test case (the child process), not in main(): GTK then reads the
- * test's own dirs, and the dirs GLib cached before the isolation are not
- * left behind (LeakSanitizer reports them). */
-static void
-init_gtk (void)
-{
-  restore_system_data_dirs ();
-  gtk_init ();
-  adw_init ();
-}
-
-static char *
-default_company_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "kassa", "company.kassa", NULL);
-}
-
-static void
-prepare_company_file (void)
-{
-  g_autofree char *path = default_company_path ();
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(KassaStore) store = NULL;
-  g_autoptr(KassaCompany) company = kassa_company_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  store = kassa_store_open (path, &error);
-  g_assert_no_error (error);
-
-  company->name = g_strdup (COMPANY_NAME);
-  company->iban = g_strdup (COMPANY_IBAN);
-  g_strlcpy (company->country, "FI", sizeof company->country);
-  g_strlcpy (company->currency, "EUR", sizeof company->currency);
-  company->payment_terms_days = 14;
-  kassa_store_save_company (store, company, &error);
-  g_assert_no_error (error);
-}
-
-static KassaWindow *
-get_window (KassaApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (KASSA_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static KassaApplication *
-start_application (void)
-{
-  g_autoptr(GError) error = NULL;
-  KassaApplication *app;
-
-  app = kassa_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
-
-  g_application_activate (G_APPLICATION (app));
-  wait_for (get_window (app) != NULL && gtk_widget_get_mapped (GTK_WIDGET (get_window (app))),
-            TIMEOUT_MS);
-  return app;
-}
-
-/* A registered application is not finalised even after its windows are
- * gone (something keeps a reference), so its bus name stays taken: each
- * test case runs the application in a process of its own, see
- * run_in_subprocess(). */
-static void
-stop_application (KassaApplication *app)
-{
-  GList *toplevels;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_for (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL, TIMEOUT_MS);
-
-  /* Windows without an application (editors) go with the test too. */
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  g_object_unref (app);
-}
-
 /* The application on a company file that has its company details. */
 static KassaApplication *
 start_with_company (KassaWindow **window)
 {
-  KassaApplication *app;
+  g_autoptr(KassaStore) store = create_company_file (DEFAULT_COMPANY_FILE);
 
-  init_gtk ();
-  prepare_company_file ();
-  app = start_application ();
-  *window = get_window (app);
-  return app;
-}
-
-/* GLib replaces its cached user dirs when the next test case isolates its
- * own, and leaks the old strings on purpose (callers may hold them).  Kept
- * here, they stay reachable and LeakSanitizer does not report GLib's
- * harness. */
-static void
-keep_isolated_dirs (void)
-{
-  static GPtrArray *kept;
-
-  if (kept == NULL)
-    kept = g_ptr_array_new ();
-
-  g_ptr_array_add (kept, (gpointer) g_get_home_dir ());
-  g_ptr_array_add (kept, (gpointer) g_get_user_cache_dir ());
-  g_ptr_array_add (kept, (gpointer) g_get_user_config_dir ());
-  g_ptr_array_add (kept, (gpointer) g_get_user_data_dir ());
-  g_ptr_array_add (kept, (gpointer) g_get_user_state_dir ());
-  g_ptr_array_add (kept, (gpointer) g_get_user_runtime_dir ());
-  g_ptr_array_add (kept, (gpointer) g_get_system_config_dirs ());
-  g_ptr_array_add (kept, (gpointer) g_get_system_data_dirs ());
-}
-
-/* In the parent: runs the current test case again in a child process and
- * takes its result.  In the child: returns FALSE, and the case runs. */
-static gboolean
-run_in_subprocess (void)
-{
-  if (g_test_subprocess ())
-    return FALSE;
-
-  keep_isolated_dirs ();
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-  return TRUE;
+  /* Closed before the application opens it. */
+  g_clear_object (&store);
+  return start_application (window);
 }
 
 /* Steps of the flow */
@@ -478,14 +182,14 @@ create_customer (KassaWindow *window)
   g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
-  wait_for ((editor = find_toplevel_of_type (KASSA_TYPE_CUSTOMER_EDITOR)) != NULL, TIMEOUT_MS);
+  wait_for ((editor = visible_toplevel (KASSA_TYPE_CUSTOMER_EDITOR)) != NULL);
 
   type_text (find_entry_row (GTK_WIDGET (editor), _("Name")), CUSTOMER_NAME);
   type_text (find_entry_row (GTK_WIDGET (editor), _("Email")), CUSTOMER_MAIL);
-  click (find_button_for_action (GTK_WIDGET (editor), "editor.save"));
+  press (find_button_for_action (GTK_WIDGET (editor), "editor.save"));
 
-  wait_for (find_toplevel_of_type (KASSA_TYPE_CUSTOMER_EDITOR) == NULL, TIMEOUT_MS);
-  wait_for (g_list_model_get_n_items (customers) == 1, TIMEOUT_MS);
+  wait_for (visible_toplevel (KASSA_TYPE_CUSTOMER_EDITOR) == NULL);
+  wait_for (g_list_model_get_n_items (customers) == 1);
 
   customer = g_list_model_get_item (customers, 0);
   g_assert_cmpstr (kassa_customer_get_name (customer), ==, CUSTOMER_NAME);
@@ -511,9 +215,9 @@ pick_customer (KassaInvoiceEditor *editor,
 
   /* Nothing first, so that the match below is the search's doing. */
   type_text (search, "zzzz");
-  wait_for (kassa_customer_picker_get_n_matches (picker) == 0, TIMEOUT_MS);
+  wait_for (kassa_customer_picker_get_n_matches (picker) == 0);
   type_text (search, "virta");
-  wait_for (kassa_customer_picker_get_n_matches (picker) == 1, TIMEOUT_MS);
+  wait_for (kassa_customer_picker_get_n_matches (picker) == 1);
 
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpint (kassa_customer_picker_get_customer_id (picker), ==, customer_id);
@@ -555,7 +259,7 @@ create_invoice (KassaWindow     *window,
   g_assert_cmpint (rates[3], ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-invoice", NULL);
-  wait_for ((editor = find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR)) != NULL, TIMEOUT_MS);
+  wait_for ((editor = visible_toplevel (KASSA_TYPE_INVOICE_EDITOR)) != NULL);
   g_assert_nonnull (kassa_invoice_editor_get_problem (editor));
 
   pick_customer (editor, customer_id);
@@ -563,7 +267,7 @@ create_invoice (KassaWindow     *window,
   g_assert_cmpuint (kassa_invoice_editor_get_n_lines (editor), ==, 1);
   fill_line (kassa_invoice_editor_get_line (editor, 0),
              "Design work", x->quantity, x->unit_price, "", 2550);
-  click (kassa_invoice_editor_get_add_line_button (editor));
+  press (kassa_invoice_editor_get_add_line_button (editor));
   g_assert_cmpuint (kassa_invoice_editor_get_n_lines (editor), ==, 2);
   fill_line (kassa_invoice_editor_get_line (editor, 1), "Book", "1", "10", "10", 1350);
 
@@ -572,11 +276,11 @@ create_invoice (KassaWindow     *window,
   g_assert_cmpstr (label_text (kassa_invoice_editor_get_vat_label (editor)), ==, x->vat);
   g_assert_cmpstr (label_text (kassa_invoice_editor_get_total_label (editor)), ==, x->total);
 
-  click (kassa_invoice_editor_get_send_button (editor));
+  press (kassa_invoice_editor_get_send_button (editor));
 
   /* Sending shows the numbered invoice where payments are recorded. */
-  wait_for ((view = find_toplevel_of_type (KASSA_TYPE_INVOICE_VIEW)) != NULL, TIMEOUT_MS);
-  wait_for (find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR) == NULL, TIMEOUT_MS);
+  wait_for ((view = visible_toplevel (KASSA_TYPE_INVOICE_VIEW)) != NULL);
+  wait_for (visible_toplevel (KASSA_TYPE_INVOICE_EDITOR) == NULL);
 
   record = kassa_store_get_invoice (kassa_window_get_store (window),
                                     kassa_invoice_view_get_invoice_id (view), &error);
@@ -597,28 +301,26 @@ record_payment (KassaWindow      *window,
                 const LocaleCase *x)
 {
   KassaPaymentDialog *dialog;
-  guint n_views;
 
   /* Opening the invoice again (as the invoice list does) shows the same
    * view rather than a second one. */
   kassa_invoice_window_present (GTK_WINDOW (window), kassa_window_get_store (window),
                                 kassa_invoice_view_get_invoice_id (view), 0);
-  g_assert_true (find_toplevels_of_type (KASSA_TYPE_INVOICE_VIEW, &n_views) == view);
-  g_assert_cmpuint (n_views, ==, 1);
+  g_assert_true (visible_toplevel (KASSA_TYPE_INVOICE_VIEW) == view);
+  g_assert_cmpuint (n_visible_toplevels (KASSA_TYPE_INVOICE_VIEW), ==, 1);
 
-  click (kassa_invoice_view_get_record_payment_button (view));
-  wait_for ((dialog = find_toplevel_of_type (KASSA_TYPE_PAYMENT_DIALOG)) != NULL, TIMEOUT_MS);
+  press (kassa_invoice_view_get_record_payment_button (view));
+  wait_for ((dialog = visible_toplevel (KASSA_TYPE_PAYMENT_DIALOG)) != NULL);
 
   /* The whole open amount is offered; the customer paid part of it. */
   g_assert_cmpstr (gtk_editable_get_text (kassa_payment_dialog_get_amount_entry (dialog)), ==,
                    x->payment_default);
   type_text (kassa_payment_dialog_get_amount_entry (dialog), x->payment);
   g_assert_cmpstr (kassa_payment_dialog_get_problem (dialog), ==, NULL);
-  click (kassa_payment_dialog_get_record_button (dialog));
+  press (kassa_payment_dialog_get_record_button (dialog));
 
-  wait_for (find_toplevel_of_type (KASSA_TYPE_PAYMENT_DIALOG) == NULL, TIMEOUT_MS);
-  wait_for (g_strcmp0 (label_text (kassa_invoice_view_get_open_label (view)), x->open) == 0,
-            TIMEOUT_MS);
+  wait_for (visible_toplevel (KASSA_TYPE_PAYMENT_DIALOG) == NULL);
+  wait_for (g_strcmp0 (label_text (kassa_invoice_view_get_open_label (view)), x->open) == 0);
   g_assert_cmpstr (label_text (kassa_invoice_view_get_status_label (view)), ==, x->partially_paid);
   g_assert_cmpstr (label_text (kassa_invoice_view_get_paid_label (view)), ==, x->paid);
   g_assert_cmpstr (label_text (kassa_invoice_view_get_total_label (view)), ==, x->total);
@@ -631,11 +333,11 @@ check_overview (KassaWindow      *window,
   KassaOverviewPage *page = KASSA_OVERVIEW_PAGE (kassa_window_get_page (window, "overview"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
-  wait_for (gtk_widget_get_mapped (GTK_WIDGET (page)), TIMEOUT_MS);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
   /* The page recomputes on an idle after the payment. */
-  wait_for (g_strcmp0 (label_text (kassa_overview_page_get_open_amount_label (page)), x->open) == 0,
-            TIMEOUT_MS);
+  wait_for (g_strcmp0 (label_text (kassa_overview_page_get_open_amount_label (page)),
+                       x->open) == 0);
   g_assert_cmpstr (label_text (kassa_overview_page_get_overdue_amount_label (page)), ==, x->zero);
   g_assert_cmpstr (label_text (kassa_overview_page_get_overdue_count_label (page)), ==,
                    x->no_overdue);
@@ -651,9 +353,9 @@ search_invoices (GtkWidget   *page,
 {
   g_test_message ("Searching invoices for “%s”", text);
   type_text (search, text);
-  wait_for (g_list_model_get_n_items (invoices) == expected, TIMEOUT_MS);
+  wait_for (g_list_model_get_n_items (invoices) == expected);
   /* A search that ran late could still change the list: let it. */
-  wait_ms (300);
+  settle (300);
 
   return g_list_model_get_n_items (invoices);
 }
@@ -663,9 +365,9 @@ check_invoice_search (KassaWindow      *window,
                       const LocaleCase *x)
 {
   GtkWidget *page = kassa_window_get_page (window, "invoices");
-  GtkEditable *search = GTK_EDITABLE (find_by_name (page, "invoice-search"));
-  GtkColumnView *list = GTK_COLUMN_VIEW (find_by_name (page, "invoice-list"));
-  GtkWidget *no_match = find_descendant (page, match_status_page_title, x->no_matching);
+  GtkEditable *search = GTK_EDITABLE (require_named (page, "invoice-search"));
+  GtkColumnView *list = GTK_COLUMN_VIEW (require_named (page, "invoice-list"));
+  GtkWidget *no_match = search_widget (page, match_status_page_title, x->no_matching);
   g_autoptr(KassaInvoice) invoice = NULL;
   GListModel *invoices;
 
@@ -673,7 +375,7 @@ check_invoice_search (KassaWindow      *window,
   /* The page queries its list when it is first shown. */
   g_assert_null (gtk_column_view_get_model (list));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
-  wait_for (gtk_widget_get_mapped (page), TIMEOUT_MS);
+  wait_for (gtk_widget_get_mapped (page));
   invoices = G_LIST_MODEL (gtk_column_view_get_model (list));
   g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, 1);
 
@@ -697,29 +399,15 @@ check_switcher_title (KassaWindow      *window,
 {
   GtkWidget *page = kassa_window_get_page (window, "customers");
   AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK));
-  GtkWidget *switcher = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkWidget *switcher = require_widget (GTK_WIDGET (window), is_of_type,
+                                       GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_TITLE));
 
   g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, page)), ==,
                    x->customers_title);
-  g_assert_nonnull (find_descendant (switcher, match_label_text, x->customers_title));
+  g_assert_nonnull (search_widget (switcher, is_label_with_text, x->customers_title));
 }
 
 /* Invoices made through the store, for the dialogs' own cases */
-
-static gint64
-store_customer (KassaStore *store)
-{
-  g_autoptr(KassaCustomerRecord) customer = kassa_customer_record_new ();
-  g_autoptr(GError) error = NULL;
-
-  customer->name = g_strdup (CUSTOMER_NAME);
-  g_strlcpy (customer->country, "FI", sizeof customer->country);
-  customer->payment_terms_days = 14;
-  kassa_store_save_customer (store, customer, &error);
-  g_assert_no_error (error);
-
-  return customer->id;
-}
 
 /* A sent invoice of 100.00 (one line, 0 % VAT) with paid already paid. */
 static gint64
@@ -727,34 +415,12 @@ store_sent_invoice (KassaStore *store,
                     gint64      customer_id,
                     gint64      paid)
 {
-  g_autoptr(KassaInvoiceRecord) invoice = kassa_invoice_record_new ();
-  KassaInvoiceLine *line = kassa_invoice_line_new ();
-  g_autoptr(GError) error = NULL;
-
-  invoice->customer_id = customer_id;
-  invoice->issue_date = kassa_clock_today ();
-  invoice->due_date = invoice->issue_date + 14;
-  line->description = g_strdup ("Design work");
-  line->quantity = 1000;
-  line->unit_price = 10000;
-  g_ptr_array_add (invoice->lines, line);
-  kassa_store_save_invoice (store, invoice, &error);
-  g_assert_no_error (error);
-  kassa_store_send_invoice (store, invoice->id, &error);
-  g_assert_no_error (error);
+  KassaDay today = kassa_clock_today ();
+  gint64 id = add_test_invoice (store, customer_id, today, 10000);
 
   if (paid != 0)
-    {
-      g_autoptr(KassaPayment) payment = kassa_payment_new ();
-
-      payment->invoice_id = invoice->id;
-      payment->date = invoice->issue_date;
-      payment->amount = paid;
-      kassa_store_add_payment (store, payment, FALSE, &error);
-      g_assert_no_error (error);
-    }
-
-  return invoice->id;
+    add_test_payment (store, id, paid, today);
+  return id;
 }
 
 static gint64
@@ -781,16 +447,15 @@ test_welcome (void)
   GtkWidget *welcome;
   GtkButton *create;
 
-  if (run_in_subprocess ())
+  if (in_parent_process ())
     return;
 
-  init_gtk ();
-  app = start_application ();
-  window = get_window (app);
+  app = start_application (&window);
 
   /* An empty company file: the welcome form instead of the pages. */
-  welcome = find_by_type (GTK_WIDGET (window), KASSA_TYPE_WELCOME_PAGE);
-  wait_for (gtk_widget_get_mapped (welcome), TIMEOUT_MS);
+  welcome = require_widget (GTK_WIDGET (window), is_of_type,
+                            GSIZE_TO_POINTER (KASSA_TYPE_WELCOME_PAGE));
+  wait_for (gtk_widget_get_mapped (welcome));
   g_assert_null (kassa_window_get_page (window, "overview"));
   create = find_button_for_action (welcome, "welcome.create");
   g_assert_cmpstr (gtk_button_get_label (create), ==, x->create_company);
@@ -798,10 +463,10 @@ test_welcome (void)
 
   type_text (find_entry_row (welcome, _("Company Name")), COMPANY_NAME);
   type_text (find_entry_row (welcome, _("IBAN")), COMPANY_IBAN);
-  click (create);
+  press (create);
 
-  wait_for (kassa_window_get_page (window, "overview") != NULL, TIMEOUT_MS);
-  wait_for (gtk_widget_get_mapped (kassa_window_get_page (window, "overview")), TIMEOUT_MS);
+  wait_for (kassa_window_get_page (window, "overview") != NULL);
+  wait_for (gtk_widget_get_mapped (kassa_window_get_page (window, "overview")));
   company = kassa_store_get_company (kassa_window_get_store (window));
   g_assert_nonnull (company);
   g_assert_cmpstr (company->name, ==, COMPANY_NAME);
@@ -820,7 +485,7 @@ test_flow (void)
   KassaInvoiceView *view;
   gint64 customer_id;
 
-  if (run_in_subprocess ())
+  if (in_parent_process ())
     return;
 
   app = start_with_company (&window);
@@ -884,19 +549,19 @@ check_payment_case (KassaWindow       *window,
   gtk_window_present (GTK_WINDOW (dialog));
   type_text (kassa_payment_dialog_get_amount_entry (dialog), c->typed);
   g_assert_cmpstr (kassa_payment_dialog_get_problem (dialog), ==, NULL);
-  click (kassa_payment_dialog_get_record_button (dialog));
+  press (kassa_payment_dialog_get_record_button (dialog));
 
   if (c->asks)
     {
       AdwMessageDialog *question;
 
-      wait_for ((question = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL, TIMEOUT_MS);
+      wait_for ((question = visible_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
       adw_message_dialog_response (question, "record");
       gtk_window_destroy (GTK_WINDOW (question));
     }
 
-  wait_for (find_toplevel_of_type (KASSA_TYPE_PAYMENT_DIALOG) == NULL, TIMEOUT_MS);
-  g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  wait_for (visible_toplevel (KASSA_TYPE_PAYMENT_DIALOG) == NULL);
+  g_assert_null (visible_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpint (paid_amount (store, id), ==, paid_before + c->amount);
 }
 
@@ -907,11 +572,11 @@ test_payment_overpayment (void)
   KassaWindow *window;
   gint64 customer_id;
 
-  if (run_in_subprocess ())
+  if (in_parent_process ())
     return;
 
   app = start_with_company (&window);
-  customer_id = store_customer (kassa_window_get_store (window));
+  customer_id = add_test_customer (kassa_window_get_store (window), CUSTOMER_NAME);
 
   for (guint i = 0; i < G_N_ELEMENTS (payment_cases); i++)
     check_payment_case (window, customer_id, &payment_cases[i]);
@@ -928,7 +593,7 @@ answer_discard_question (KassaInvoiceEditor *editor,
   AdwMessageDialog *question;
 
   gtk_window_close (GTK_WINDOW (editor));
-  wait_for ((question = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL, TIMEOUT_MS);
+  wait_for ((question = visible_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (editor));
   /* As a click on the button: the response, then the question closes. */
   adw_message_dialog_response (question, response);
@@ -943,23 +608,23 @@ test_invoice_editor_discard (void)
   KassaInvoiceEditor *editor;
   g_autoptr(GError) error = NULL;
 
-  if (run_in_subprocess ())
+  if (in_parent_process ())
     return;
 
   app = start_with_company (&window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-invoice", NULL);
-  wait_for ((editor = find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR)) != NULL, TIMEOUT_MS);
+  wait_for ((editor = visible_toplevel (KASSA_TYPE_INVOICE_EDITOR)) != NULL);
   g_assert_false (kassa_invoice_editor_get_modified (editor));
-  click (kassa_invoice_editor_get_add_line_button (editor));
+  press (kassa_invoice_editor_get_add_line_button (editor));
   g_assert_true (kassa_invoice_editor_get_modified (editor));
 
   answer_discard_question (editor, "cancel");
-  wait_ms (100);
-  g_assert_true (find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR) == editor);
+  settle (100);
+  g_assert_true (visible_toplevel (KASSA_TYPE_INVOICE_EDITOR) == editor);
 
   answer_discard_question (editor, "discard");
-  wait_for (find_toplevel_of_type (KASSA_TYPE_INVOICE_EDITOR) == NULL, TIMEOUT_MS);
+  wait_for (visible_toplevel (KASSA_TYPE_INVOICE_EDITOR) == NULL);
   /* Nothing was saved: the company still has no invoice at all. */
   g_assert_null (kassa_store_get_invoice (kassa_window_get_store (window), 1, &error));
   g_assert_nonnull (error);
@@ -1015,24 +680,24 @@ test_export_dialog (void)
   g_autofree char *today_iso = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (run_in_subprocess ())
+  if (in_parent_process ())
     return;
 
   app = start_with_company (&window);
   store = kassa_window_get_store (window);
-  store_sent_invoice (store, store_customer (store), 4000);
+  store_sent_invoice (store, add_test_customer (store, CUSTOMER_NAME), 4000);
   xlsx_path = g_build_filename (g_get_user_data_dir (), "journal.xlsx", NULL);
   csv_path = g_build_filename (g_get_user_data_dir (), "invoices.csv", NULL);
   bad_path = g_build_filename (g_get_user_data_dir (), "no-such-folder", "x.csv", NULL);
 
   page = kassa_window_get_page (window, "reports");
   g_assert_true (KASSA_IS_REPORTS_PAGE (page));
-  find_by_name (page, "export-report-journal");
-  find_by_name (page, "export-csv-payments");
+  require_named (page, "export-report-journal");
+  require_named (page, "export-csv-payments");
 
   /* Ctrl+E's action: the journal, last month. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
-  wait_for ((dialog = find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG)) != NULL, TIMEOUT_MS);
+  wait_for ((dialog = visible_toplevel (KASSA_TYPE_EXPORT_DIALOG)) != NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (kassa_export_dialog_get_report_row (dialog)), ==,
                     KASSA_REPORT_INVOICE_JOURNAL);
   g_assert_cmpstr (kassa_form_combo_get_id (kassa_export_dialog_get_language_row (dialog)), ==,
@@ -1074,7 +739,7 @@ test_export_dialog (void)
 
   kassa_export_dialog_export_to (dialog, xlsx_path);
   g_assert_true (kassa_export_dialog_get_running (dialog));
-  wait_for (find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG) == NULL, TIMEOUT_MS);
+  wait_for (visible_toplevel (KASSA_TYPE_EXPORT_DIALOG) == NULL);
   g_file_get_contents (xlsx_path, &zip_magic, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (zip_magic, "PK"));
@@ -1082,21 +747,21 @@ test_export_dialog (void)
   /* CSV from the page's row: a failure stays in the dialog, then a good
    * path writes the header and the one invoice. */
   gtk_widget_activate_action (page, "reports.export-csv", "s", "invoices");
-  wait_for ((dialog = find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG)) != NULL, TIMEOUT_MS);
+  wait_for ((dialog = visible_toplevel (KASSA_TYPE_EXPORT_DIALOG)) != NULL);
   today_iso = kassa_day_format_iso (kassa_clock_today ());
   csv_name = g_strdup_printf (_("Invoices %s.csv"), today_iso);
   g_assert_cmpstr (gtk_editable_get_text (kassa_export_dialog_get_file_name_entry (dialog)), ==,
                    csv_name);
 
   kassa_export_dialog_export_to (dialog, bad_path);
-  wait_for (!kassa_export_dialog_get_running (dialog), TIMEOUT_MS);
-  g_assert_true (find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG) == dialog);
-  error_label = GTK_LABEL (find_by_name (GTK_WIDGET (dialog), "export-error"));
+  wait_for (!kassa_export_dialog_get_running (dialog));
+  g_assert_true (visible_toplevel (KASSA_TYPE_EXPORT_DIALOG) == dialog);
+  error_label = GTK_LABEL (require_named (GTK_WIDGET (dialog), "export-error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_nonnull (strstr (label_text (error_label), "x.csv"));
 
   kassa_export_dialog_export_to (dialog, csv_path);
-  wait_for (find_toplevel_of_type (KASSA_TYPE_EXPORT_DIALOG) == NULL, TIMEOUT_MS);
+  wait_for (visible_toplevel (KASSA_TYPE_EXPORT_DIALOG) == NULL);
   header = read_first_line (csv_path);
   g_assert_cmpstr (header, ==,
                    "number,type,state,customer_number,customer_name,issue_date,due_date,"
@@ -1137,7 +802,7 @@ test_import_dialog (void)
   g_autofree char *bad_path = NULL;
   g_autofree char *good_path = NULL;
 
-  if (run_in_subprocess ())
+  if (in_parent_process ())
     return;
 
   app = start_with_company (&window);
@@ -1157,8 +822,8 @@ test_import_dialog (void)
                    "Aalto Oy,aalto@example.com\n"
                    "Berg Ab,berg@example.com\n");
 
-  click (find_by_name (kassa_window_get_page (window, "reports"), "import-csv-customers"));
-  wait_for ((dialog = find_toplevel_of_type (KASSA_TYPE_IMPORT_DIALOG)) != NULL, TIMEOUT_MS);
+  press (require_named (kassa_window_get_page (window, "reports"), "import-csv-customers"));
+  wait_for ((dialog = visible_toplevel (KASSA_TYPE_IMPORT_DIALOG)) != NULL);
   g_assert_nonnull (dialog);
   g_assert_false (gtk_widget_get_sensitive (kassa_import_dialog_get_import_button (dialog)));
 
@@ -1176,10 +841,10 @@ test_import_dialog (void)
   g_assert_true (kassa_import_dialog_load_file (dialog, good_path));
   g_assert_null (problem_label (problems, 0));
   g_assert_true (gtk_widget_get_sensitive (kassa_import_dialog_get_import_button (dialog)));
-  click (kassa_import_dialog_get_import_button (dialog));
-  wait_for (find_toplevel_of_type (KASSA_TYPE_IMPORT_DIALOG) == NULL, TIMEOUT_MS);
-  g_assert_null (find_toplevel_of_type (KASSA_TYPE_IMPORT_DIALOG));
-  wait_for (g_list_model_get_n_items (customers) == 2, TIMEOUT_MS);
+  press (kassa_import_dialog_get_import_button (dialog));
+  wait_for (visible_toplevel (KASSA_TYPE_IMPORT_DIALOG) == NULL);
+  g_assert_null (visible_toplevel (KASSA_TYPE_IMPORT_DIALOG));
+  wait_for (g_list_model_get_n_items (customers) == 2);
   g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 2);
 
   stop_application (app);
@@ -1189,21 +854,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("KASSA_LOCALEDIR");
-  const char *data_dirs = g_getenv (SYSTEM_DATA_DIRS_ENV);
-
-  if (data_dirs == NULL)
-    data_dirs = g_getenv ("XDG_DATA_DIRS");
-  system_data_dirs = g_strdup (data_dirs != NULL && data_dirs[0] != '\0'
-                               ? data_dirs : "/usr/local/share:/usr/share");
-  g_setenv (SYSTEM_DATA_DIRS_ENV, system_data_dirs, TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Like main.c, but with the build's translations. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  init_ui_test (&argc, &argv);
 
   g_test_add_func ("/ui/welcome", test_welcome);
   g_test_add_func ("/ui/flow", test_flow);
