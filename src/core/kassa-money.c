@@ -862,6 +862,21 @@ kassa_quantity_parse (const char   *text,
   return FALSE;
 }
 
+static char *
+format_percent (gint         basis_points,
+                int          min_decimals,
+                KassaLocale  locale)
+{
+  GString *out = g_string_new (NULL);
+
+  if (basis_points < 0)
+    g_string_append (out, MINUS_SIGN);
+  append_decimal (out, magnitude (basis_points), PERCENT_EXPONENT, min_decimals, locale);
+  g_string_append (out, uses_decimal_comma (locale) ? NO_BREAK_SPACE "%" : "%");
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * kassa_percent_format:
  * @basis_points: hundredths of a percent (2550 = 25.5 %)
@@ -872,14 +887,14 @@ char *
 kassa_percent_format (gint         basis_points,
                       KassaLocale  locale)
 {
-  GString *out = g_string_new (NULL);
+  return format_percent (basis_points, 0, locale);
+}
 
-  if (basis_points < 0)
-    g_string_append (out, MINUS_SIGN);
-  append_decimal (out, magnitude (basis_points), PERCENT_EXPONENT, 0, locale);
-  g_string_append (out, uses_decimal_comma (locale) ? NO_BREAK_SPACE "%" : "%");
-
-  return g_string_free (out, FALSE);
+char *
+kassa_percent_format_fixed (gint         basis_points,
+                            KassaLocale  locale)
+{
+  return format_percent (basis_points, PERCENT_EXPONENT, locale);
 }
 
 /**

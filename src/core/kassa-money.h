@@ -58,6 +58,10 @@ gboolean     kassa_quantity_parse         (const char  *text,
 
 char        *kassa_percent_format         (gint         basis_points,
                                            KassaLocale  locale);
+/* Always two decimals ("8.30%", "100,00 %"): for columns of computed
+ * shares, where trailing zeros dropped would break the alignment. */
+char        *kassa_percent_format_fixed   (gint         basis_points,
+                                           KassaLocale  locale);
 gboolean     kassa_percent_parse          (const char  *text,
                                            KassaLocale  locale,
                                            gint        *basis_points,

@@ -578,6 +578,26 @@ test_percent_format (void)
 }
 
 static void
+test_percent_format_fixed (void)
+{
+  static const struct { gint basis_points; KassaLocale locale; const char *expected; } cases[] = {
+    { 830, EN, "8.30%" },
+    { 830, FI, "8,30" NBSP "%" },
+    { 10000, SV, "100,00" NBSP "%" },
+    { 0, ZH, "0.00%" },
+    { -8045, EN, "\u221280.45%" },
+    { 123456, EN, "1,234.56%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = kassa_percent_format_fixed (cases[i].basis_points, cases[i].locale);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
 test_percent_parse (void)
 {
   static const ParseCase cases[] = {
@@ -633,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/money/quantity/format", test_quantity_format);
   g_test_add_func ("/money/quantity/parse", test_quantity_parse);
   g_test_add_func ("/money/percent/format", test_percent_format);
+  g_test_add_func ("/money/percent/format-fixed", test_percent_format_fixed);
   g_test_add_func ("/money/percent/parse", test_percent_parse);
   /* Changes the process locale and puts it back. */
   g_test_add_func ("/money/locale/current", test_locale_current);

@@ -131,7 +131,7 @@ static void refresh (KassaCampaignsView *self);
 static char *
 format_percent (gint basis_points)
 {
-  return kassa_percent_format (basis_points, kassa_locale_current ());
+  return kassa_percent_format_fixed (basis_points, kassa_locale_current ());
 }
 
 static char *

@@ -148,7 +148,7 @@ group_row_new (KassaSegmentsView     *self,
   GtkWidget *figures = gtk_label_new (NULL);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   g_autofree char *revenue = kassa_format_money (group->revenue, self->currency);
-  g_autofree char *share = kassa_percent_format (share_bp (group->revenue, total_revenue),
+  g_autofree char *share = kassa_percent_format_fixed (share_bp (group->revenue, total_revenue),
                                                  kassa_locale_current ());
   g_autofree char *text = NULL;
 

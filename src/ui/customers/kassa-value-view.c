@@ -317,7 +317,7 @@ share_bp (gint64 part,
 static char *
 format_percent (gint basis_points)
 {
-  return kassa_percent_format (basis_points, kassa_locale_current ());
+  return kassa_percent_format_fixed (basis_points, kassa_locale_current ());
 }
 
 static void
