@@ -62,6 +62,9 @@ typedef gpointer (*KassaStoreRowReader) (sqlite3_stmt *stmt);
 gboolean      kassa_store_validate_name           (const char   *name,
                                                    const char   *missing_message,
                                                    GError      **error);
+/* Optional text (NULL fits) that is valid UTF-8 of at most max_chars. */
+gboolean      kassa_store_text_fits               (const char   *text,
+                                                   glong         max_chars);
 /* Binds text (if not NULL) to ?1 and id to ?2 and tells whether sql
  * returns a row. */
 gboolean      kassa_store_query_exists            (KassaStore   *self,

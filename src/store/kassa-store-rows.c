@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Small pieces the store's record modules share: reading rows into
- * records, deleting by id, finishing a save, checking a name.
+ * records, deleting by id, finishing a save, checking a name or a text.
  */
 #define G_LOG_DOMAIN "kassa-store"
 
@@ -25,6 +25,14 @@ kassa_store_validate_name (const char  *name,
     return kassa_store_set_invalid (error, _("The name is too long (at most 200 characters)."));
 
   return TRUE;
+}
+
+gboolean
+kassa_store_text_fits (const char *text,
+                       glong       max_chars)
+{
+  return text == NULL
+         || (g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= max_chars);
 }
 
 gboolean
