@@ -14,13 +14,12 @@
 #include "kassa-format.h"
 #include "kassa-money.h"
 #include "kassa-pareto-widget.h"
+#include "kassa-value-table.h"
 #include "kassa-value-view.h"
 
 #define RELEVANT_CHANGES (KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS | \
                           KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS | \
                           KASSA_STORE_CHANGE_SETTINGS)
-
-#define CUSTOMER_ID_KEY "kassa-customer-id"
 
 /* The unprofitable list shows the worst ones; the rest are counted. */
 #define MAX_UNPROFITABLE_ROWS 50
@@ -32,24 +31,6 @@ typedef enum
   PERIOD_LAST_YEAR,
   PERIOD_CUSTOM,
 } PeriodChoice;
-
-typedef enum
-{
-  COL_NUMBER,
-  COL_NAME,
-  COL_REVENUE,
-  COL_MARGIN,
-  COL_MARGIN_PERCENT,
-  COL_INVOICES,
-  COL_AVERAGE,
-  COL_DAYS_SINCE,
-  COL_CLASS,
-  COL_SEGMENT,
-  COL_LIFECYCLE,
-  COL_RISK,
-  COL_NPS,
-  N_COLUMNS,
-} ColumnKind;
 
 /* ---- the shared report and its list items ---- */
 
@@ -210,7 +191,7 @@ struct _KassaValueView
   GtkFlowBox                *cards_box;
   KassaParetoWidget         *pareto;
   GtkLabel                  *pareto_note;
-  GtkColumnView             *column_view;
+  KassaValueTable           *table;
   GtkListBox                *unprofitable_list;
   GtkLabel                  *unprofitable_empty;
 
@@ -221,8 +202,6 @@ struct _KassaValueView
   KassaDay                   custom_to;
   char                       currency[4];
   gboolean                   dirty;
-  /* What "value.undo-class" restores. */
-  KassaCustomerRelationship *undo;
 };
 
 G_DEFINE_FINAL_TYPE (KassaValueView, kassa_value_view, GTK_TYPE_WIDGET)
@@ -569,57 +548,17 @@ fill_unprofitable (KassaValueView *self)
     }
 }
 
-static GMenuModel *class_menu_new (gint64 customer_id);
-
-static gboolean
-unparent_popover (gpointer data)
-{
-  gtk_widget_unparent (data);
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* After "closed" the menu still runs its item's action: unparent later. */
+/* "Set Class…" acts on the table's selected customer. */
 static void
-on_context_menu_closed (GtkPopover *popover)
+on_table_selection_changed (KassaValueView *self)
 {
-  g_idle_add (unparent_popover, g_object_ref (popover));
-}
-
-/* "Set Class…" acts on the selected customer. */
-static void
-on_selection_changed (KassaValueView *self)
-{
-  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-  g_autoptr(KassaValueItem) item = NULL;
+  gint64 customer_id = kassa_value_table_get_selected_customer (self->table);
   g_autoptr(GMenuModel) menu = NULL;
 
-  if (GTK_IS_SINGLE_SELECTION (model))
-    item = g_list_model_get_item (G_LIST_MODEL (model),
-                                  gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)));
-  if (item != NULL)
-    menu = class_menu_new (item->value->customer_id);
+  if (customer_id != 0)
+    menu = kassa_value_class_menu_new (customer_id);
   gtk_menu_button_set_menu_model (self->class_button, menu);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->class_button), item != NULL);
-}
-
-static void
-fill_table (KassaValueView *self)
-{
-  g_autoptr(GListStore) list = kassa_value_shared_list (self->shared, NULL);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (list)),
-                                                      g_object_ref (sorter));
-  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
-
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed),
-                           self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  on_selection_changed (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->class_button), customer_id != 0);
 }
 
 static void
@@ -645,7 +584,8 @@ show_result (KassaValueView *self,
   update_period_label (self);
   fill_cards (self, result);
   fill_pareto (self);
-  fill_table (self);
+  kassa_value_table_set_report (self->table, self->shared, self->currency);
+  on_table_selection_changed (self);
   fill_unprofitable (self);
   gtk_stack_set_visible_child_name (self->content_stack, "report");
 }
@@ -896,15 +836,16 @@ present_customer (KassaValueView *self,
 }
 
 static void
-on_row_activated (KassaValueView *self,
-                  guint           position)
+on_table_customer_activated (KassaValueView *self,
+                             gint64          customer_id)
 {
-  g_autoptr(KassaValueItem) item = NULL;
+  present_customer (self, customer_id);
+}
 
-  item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->column_view)),
-                                position);
-  if (item != NULL)
-    present_customer (self, item->value->customer_id);
+static void
+on_table_class_set (KassaValueView *self)
+{
+  kassa_value_view_reload (self);
 }
 
 static void
@@ -919,70 +860,18 @@ on_unprofitable_activated (KassaValueView *self,
 
 /* ---- ABC override ---- */
 
-static gboolean
-save_override (KassaValueView  *self,
-               gint64           customer_id,
-               KassaAbcClass    abc,
-               GError         **error)
-{
-  g_autoptr(KassaCustomerRelationship) relationship = NULL;
-
-  relationship = kassa_store_get_customer_relationship (self->store, customer_id, error);
-  if (relationship == NULL)
-    return FALSE;
-  relationship->abc_override = abc;
-  return kassa_store_save_customer_relationship (self->store, relationship,
-                                                 kassa_clock_today (), error);
-}
-
-static void
-on_undo_clicked (KassaValueView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "value.undo-class", NULL);
-}
-
+/* The menus of the button and of the table's rows use these actions. */
 static void
 set_class_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   KassaValueView *self = KASSA_VALUE_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KassaCustomerRelationship) before = NULL;
   gint64 customer_id;
   gint32 abc;
-  AdwToast *done;
 
   g_variant_get (parameter, "(xi)", &customer_id, &abc);
-  if (abc < KASSA_ABC_NONE || abc > KASSA_ABC_C)
-    return;
-
-  before = kassa_store_get_customer_relationship (self->store, customer_id, &error);
-  if (before == NULL || !save_override (self, customer_id, abc, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  g_clear_pointer (&self->undo, kassa_customer_relationship_free);
-  self->undo = g_steal_pointer (&before);
-
-  done = adw_toast_new (abc == KASSA_ABC_NONE
-                        ? _("Class set back to the computed one")
-                        : _("Class set"));
-  if (abc != KASSA_ABC_NONE)
-    {
-      g_autofree char *title = NULL;
-
-      /* Translators: toast after setting a customer's ABC class by hand. */
-      title = g_strdup_printf (_("Class set to %s"), kassa_abc_class_to_string (abc));
-      adw_toast_set_title (done, title);
-    }
-  adw_toast_set_button_label (done, _("_Undo"));
-  /* The toast lives in the window's overlay, outside this view's actions. */
-  g_signal_connect_object (done, "button-clicked", G_CALLBACK (on_undo_clicked), self,
-                           G_CONNECT_SWAPPED);
-  show_toast (GTK_WIDGET (self), done);
-  kassa_value_view_reload (self);
+  kassa_value_table_set_class (self->table, customer_id, abc);
 }
 
 static void
@@ -990,284 +879,7 @@ undo_class_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  KassaValueView *self = KASSA_VALUE_VIEW (widget);
-  g_autoptr(KassaCustomerRelationship) undo = g_steal_pointer (&self->undo);
-  g_autoptr(GError) error = NULL;
-
-  if (undo == NULL)
-    return;
-  if (!save_override (self, undo->customer_id, undo->abc_override, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  kassa_value_view_reload (self);
-}
-
-/* ---- the table ---- */
-
-static const char *
-column_title (ColumnKind kind)
-{
-  switch (kind)
-    {
-    case COL_NUMBER: return _("Number");
-    case COL_NAME: return _("Name");
-    case COL_REVENUE: return _("Revenue");
-    case COL_MARGIN: return _("Margin");
-    /* Translators: column header, margin as a share of revenue. */
-    case COL_MARGIN_PERCENT: return C_("column", "Margin %");
-    case COL_INVOICES: return _("Invoices");
-    case COL_AVERAGE: return _("Average Invoice");
-    /* Translators: column header: days since the last invoice. */
-    case COL_DAYS_SINCE: return _("Days Since Last");
-    /* Translators: column header: ABC class. */
-    case COL_CLASS: return C_("abc", "Class");
-    case COL_SEGMENT: return _("Segment");
-    case COL_LIFECYCLE: return _("Lifecycle");
-    case COL_RISK: return _("Risk");
-    case COL_NPS: return _("NPS");
-    case N_COLUMNS:
-    default:
-      return "";
-    }
-}
-
-static gboolean
-column_is_numeric (ColumnKind kind)
-{
-  return kind == COL_REVENUE || kind == COL_MARGIN || kind == COL_MARGIN_PERCENT ||
-         kind == COL_INVOICES || kind == COL_AVERAGE || kind == COL_DAYS_SINCE || kind == COL_NPS;
-}
-
-static GMenuModel *
-class_menu_new (gint64 customer_id)
-{
-  GMenu *menu = g_menu_new ();
-  static const KassaAbcClass classes[] = { KASSA_ABC_A, KASSA_ABC_B, KASSA_ABC_C };
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-
-      /* Translators: menu item setting a customer's ABC class by hand. */
-      label = g_strdup_printf (_("Class %s"), kassa_abc_class_to_string (classes[i]));
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "value.set-class", "(xi)", customer_id,
-                                         (gint32) classes[i]);
-      g_menu_append_item (menu, item);
-    }
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("Computed Class"), NULL);
-
-    g_menu_item_set_action_and_target (item, "value.set-class", "(xi)", customer_id,
-                                       (gint32) KASSA_ABC_NONE);
-    g_menu_append_item (menu, item);
-  }
-  return G_MENU_MODEL (menu);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
-{
-  ColumnKind kind = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell;
-
-  cell = gtk_inscription_new (NULL);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  /* Money needs its whole width; the table scrolls sideways instead. */
-  if (kind == COL_NAME)
-    {
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 16);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 28);
-    }
-  else if (kind == COL_REVENUE || kind == COL_MARGIN || kind == COL_AVERAGE)
-    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
-  else if (kind == COL_SEGMENT || kind == COL_LIFECYCLE)
-    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 12);
-  else
-    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 5);
-  if (column_is_numeric (kind) || kind == COL_NUMBER)
-    gtk_widget_add_css_class (cell, "numeric");
-  if (column_is_numeric (kind))
-    gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
-  gtk_list_item_set_child (list_item, cell);
-}
-
-static char *
-cell_text (KassaValueView           *self,
-           ColumnKind                kind,
-           const KassaCustomerValue *value)
-{
-  switch (kind)
-    {
-    case COL_NUMBER: return g_strdup (value->number);
-    case COL_NAME: return g_strdup (value->name);
-    case COL_REVENUE: return kassa_format_money (value->revenue, self->currency);
-    case COL_MARGIN: return kassa_format_money (value->margin, self->currency);
-    case COL_MARGIN_PERCENT:
-      return value->revenue > 0 ? format_percent (value->margin_bp) : NULL;
-    case COL_INVOICES: return g_strdup_printf ("%u", value->n_invoices);
-    case COL_AVERAGE:
-      return value->n_invoices > 0 ? kassa_format_money (value->average_invoice, self->currency) : NULL;
-    case COL_DAYS_SINCE:
-      return value->days_since_last >= 0 ? g_strdup_printf ("%d", value->days_since_last) : NULL;
-    case COL_CLASS: return kassa_value_format_class (value);
-    case COL_SEGMENT:
-      return value->segment == KASSA_SEGMENT_NONE ? NULL
-                                                  : g_strdup (kassa_rfm_segment_to_string (value->segment));
-    case COL_LIFECYCLE: return g_strdup (kassa_lifecycle_stage_to_string (value->lifecycle));
-    case COL_RISK: return g_strdup (kassa_risk_class_to_string (value->risk));
-    case COL_NPS: return value->nps_score >= 0 ? g_strdup_printf ("%d", value->nps_score) : NULL;
-    case N_COLUMNS:
-    default:
-      return NULL;
-    }
-}
-
-static char *
-class_tooltip (const KassaCustomerValue *value)
-{
-  if (value->abc_override == KASSA_ABC_NONE)
-    return NULL;
-  /* Translators: tooltip of a class set by hand. */
-  return g_strdup_printf (_("Computed class %s, set by hand to %s"),
-                          kassa_abc_class_to_string (value->abc_computed),
-                          kassa_abc_class_to_string (value->abc_override));
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  KassaValueView *self = g_object_get_data (G_OBJECT (factory), "kassa-view");
-  ColumnKind kind = GPOINTER_TO_INT (user_data);
-  KassaValueItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-
-  /* For the right-click menu, which finds the row through the cell. */
-  g_object_set_data_full (G_OBJECT (cell), CUSTOMER_ID_KEY,
-                          g_memdup2 (&item->value->customer_id, sizeof (gint64)), g_free);
-  text = cell_text (self, kind, item->value);
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  if (kind == COL_CLASS)
-    tooltip = class_tooltip (item->value);
-  gtk_widget_set_tooltip_text (cell, tooltip);
-  if (kind == COL_MARGIN && item->value->margin < 0)
-    gtk_widget_add_css_class (cell, "error");
-  else if (kind == COL_MARGIN)
-    gtk_widget_remove_css_class (cell, "error");
-}
-
-static gint64
-sort_key (ColumnKind                kind,
-          const KassaCustomerValue *value)
-{
-  switch (kind)
-    {
-    case COL_REVENUE: return value->revenue;
-    case COL_MARGIN: return value->margin;
-    case COL_MARGIN_PERCENT: return value->revenue > 0 ? value->margin_bp : G_MININT32;
-    case COL_INVOICES: return value->n_invoices;
-    case COL_AVERAGE: return value->average_invoice;
-    case COL_DAYS_SINCE: return value->days_since_last >= 0 ? value->days_since_last : G_MAXINT32;
-    /* NONE (0) sorts after C. */
-    case COL_CLASS: return value->abc == KASSA_ABC_NONE ? 9 : value->abc;
-    case COL_SEGMENT: return value->segment;
-    case COL_LIFECYCLE: return value->lifecycle;
-    case COL_RISK: return value->risk;
-    case COL_NPS: return value->nps_score;
-    case COL_NUMBER:
-    case COL_NAME:
-    case N_COLUMNS:
-    default:
-      return 0;
-    }
-}
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  ColumnKind kind = GPOINTER_TO_INT (user_data);
-  const KassaCustomerValue *va = KASSA_VALUE_ITEM ((gpointer) a)->value;
-  const KassaCustomerValue *vb = KASSA_VALUE_ITEM ((gpointer) b)->value;
-  gint64 ka, kb;
-
-  if (kind == COL_NUMBER)
-    return g_utf8_collate (va->number, vb->number);
-  if (kind == COL_NAME)
-    return g_utf8_collate (va->name, vb->name);
-  ka = sort_key (kind, va);
-  kb = sort_key (kind, vb);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-static void
-add_column (KassaValueView *self,
-            ColumnKind      kind)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "kassa-view", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
-  column = gtk_column_view_column_new (column_title (kind), g_object_ref (factory));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, kind == COL_NAME);
-  {
-    GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_items, GINT_TO_POINTER (kind), NULL);
-
-    gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-    g_object_unref (sorter);
-  }
-  gtk_column_view_append_column (self->column_view, column);
-}
-
-/* Right click on a row: the same "Set Class…" menu, for that row. */
-static void
-on_table_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  KassaValueView  *self)
-{
-  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-  const gint64 *customer_id = NULL;
-  g_autoptr(GMenuModel) menu = NULL;
-  GtkWidget *popover;
-
-  for (; widget != NULL && customer_id == NULL; widget = gtk_widget_get_parent (widget))
-    customer_id = g_object_get_data (G_OBJECT (widget), CUSTOMER_ID_KEY);
-  if (customer_id == NULL)
-    return;
-
-  menu = class_menu_new (*customer_id);
-  popover = gtk_popover_menu_new_from_model (menu);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self->column_view));
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  g_signal_connect (popover, "closed", G_CALLBACK (on_context_menu_closed), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-add_context_menu (KassaValueView *self)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  kassa_value_table_undo_class (KASSA_VALUE_VIEW (widget)->table);
 }
 
 /* ---- lifecycle ---- */
@@ -1295,7 +907,6 @@ kassa_value_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->shared, kassa_value_shared_unref);
-  g_clear_pointer (&self->undo, kassa_customer_relationship_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kassa_value_view_parent_class)->dispose (object);
@@ -1311,6 +922,7 @@ kassa_value_view_class_init (KassaValueViewClass *klass)
   widget_class->map = kassa_value_view_map;
 
   g_type_ensure (KASSA_TYPE_PARETO_WIDGET);
+  g_type_ensure (KASSA_TYPE_VALUE_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kassa-value-view.ui");
@@ -1330,14 +942,16 @@ kassa_value_view_class_init (KassaValueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaValueView, cards_box);
   gtk_widget_class_bind_template_child (widget_class, KassaValueView, pareto);
   gtk_widget_class_bind_template_child (widget_class, KassaValueView, pareto_note);
-  gtk_widget_class_bind_template_child (widget_class, KassaValueView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KassaValueView, table);
   gtk_widget_class_bind_template_child (widget_class, KassaValueView, unprofitable_list);
   gtk_widget_class_bind_template_child (widget_class, KassaValueView, unprofitable_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_settings_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_settings_save);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_class_set);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_customer_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_unprofitable_activated);
 
   gtk_widget_class_install_action (widget_class, "value.set-class", "(xi)", set_class_action);
@@ -1350,9 +964,6 @@ kassa_value_view_init (KassaValueView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_strlcpy (self->currency, "EUR", sizeof self->currency);
-  for (ColumnKind kind = COL_NUMBER; kind < N_COLUMNS; kind++)
-    add_column (self, kind);
-  add_context_menu (self);
   g_signal_connect_object (self->pareto, "notify::bars-per-column",
                            G_CALLBACK (update_pareto_note), self, G_CONNECT_SWAPPED);
 }
@@ -1366,6 +977,7 @@ kassa_value_view_new (KassaStore *store)
 
   self = g_object_new (KASSA_TYPE_VALUE_VIEW, NULL);
   self->store = g_object_ref (store);
+  kassa_value_table_set_store (self->table, store);
   on_store_changed (self, KASSA_STORE_CHANGE_COMPANY);
   self->dirty = FALSE;
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
