@@ -366,7 +366,11 @@ remove_and_delete (GtkWidget *view,
   adw_message_dialog_response (confirm, "cancel");
   gtk_window_close (GTK_WINDOW (confirm));
   wait_for (visible_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
-  g_assert_nonnull (kassa_store_get_campaign (c->store, campaign_id, NULL));
+  {
+    g_autoptr(KassaCampaign) kept = kassa_store_get_campaign (c->store, campaign_id, NULL);
+
+    g_assert_nonnull (kept);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
   wait_for (visible_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
