@@ -324,56 +324,79 @@ static const KassaReportColumn retention_columns[N_RET_COLUMNS] = {
   { NC_("report", "Churn %"), 10, KASSA_REPORT_CELL_PERCENT },
 };
 
-static void
-add_line (KassaReportWriter *writer,
-          GStrvBuilder      *lines,
-          const char        *label_msgid,
-          const char        *value)
+/* The lifetime value (see kassa-customer-retention.h for the formula) on a
+ * sheet of its own, as figures an accountant can compute with: its churn
+ * comes from the last 12 months against the 12 before them, not from the
+ * yearly table; without sales in the 12 months before there is no rate,
+ * lifetime or value, and a line above the table says why. */
+enum
 {
-  g_strv_builder_add (lines, kassa_report_label (writer, label_msgid));
-  g_strv_builder_add (lines, value);
+  CLV_FIGURE, CLV_VALUE, N_CLV_COLUMNS
+};
+
+static const KassaReportColumn lifetime_columns[N_CLV_COLUMNS] = {
+  { NC_("report", "Figure"), 48, KASSA_REPORT_CELL_TEXT },
+  { NC_("report", "Value"), 18, KASSA_REPORT_CELL_DECIMAL },
+};
+
+static void
+write_lifetime_money (KassaReportSheet *sheet,
+                      const char       *label_msgid,
+                      gboolean          known,
+                      gint64            amount)
+{
+  kassa_report_cell_label (sheet, CLV_FIGURE, label_msgid);
+  if (known)
+    kassa_report_cell_money (sheet, CLV_VALUE, amount);
+  kassa_report_sheet_end_row (sheet);
 }
 
 static void
-add_money_line (KassaReportWriter *writer,
-                GStrvBuilder      *lines,
-                const char        *label_msgid,
-                gint64             minor)
+write_lifetime_count (KassaReportSheet *sheet,
+                      const char       *label_msgid,
+                      gboolean          known,
+                      gint64            count)
 {
-  g_autofree char *amount = kassa_money_format (minor, writer->currency, writer->spec->language);
-
-  add_line (writer, lines, label_msgid, amount);
+  kassa_report_cell_label (sheet, CLV_FIGURE, label_msgid);
+  if (known)
+    kassa_report_cell_integer (sheet, CLV_VALUE, count);
+  kassa_report_sheet_end_row (sheet);
 }
 
-/* The lifetime value above the table (see kassa-customer-retention.h for
- * the formula): its churn comes from the last 12 months against the 12
- * before them, not from the yearly table below; without sales in the 12
- * months before it is not available, and says so. */
-static char **
-lifetime_lines (KassaReportWriter        *writer,
+static void
+write_lifetime (KassaReportWriter        *writer,
                 const KassaLifetimeValue *clv)
 {
-  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
-  g_autofree char *active = g_strdup_printf ("%u", clv->active_customers);
-  g_autofree char *months = g_strdup_printf ("%d", clv->lifetime_months);
-  g_autofree char *retention = kassa_percent_format (clv->retention_bp, writer->spec->language);
-  const char *not_available =
-    kassa_report_label (writer,
-                        NC_("report", "Not available: no sales in the 12 months before "
-                                      "the last 12 months"));
+  g_autoptr(KassaReportSheet) sheet = NULL;
+  const char *lines[3] = { NULL, NULL, NULL };
 
-  add_money_line (writer, lines, NC_("report", "Average yearly margin per customer"),
-                  clv->average_yearly_margin);
-  add_line (writer, lines, NC_("report", "Customers with invoices in the last 12 months"), active);
-  add_line (writer, lines, NC_("report", "Retention, last 12 months"),
-            clv->available ? retention : not_available);
-  add_line (writer, lines, NC_("report", "Expected customer lifetime (months)"),
-            clv->available ? months : not_available);
+  if (!clv->available)
+    {
+      lines[0] = kassa_report_label (writer, NC_("report", "Customer lifetime value"));
+      lines[1] = kassa_report_label (writer,
+                                     NC_("report", "Not available: no sales in the 12 months "
+                                                   "before the last 12 months"));
+    }
+  sheet = kassa_report_sheet_new (writer, NC_("report", "Lifetime value"), lifetime_columns,
+                                  N_CLV_COLUMNS, clv->available ? NULL : lines);
+
+  write_lifetime_money (sheet, NC_("report", "Average yearly margin per customer"), TRUE,
+                        clv->average_yearly_margin);
+  write_lifetime_count (sheet, NC_("report", "Customers with invoices in the last 12 months"),
+                        TRUE, clv->active_customers);
+  write_lifetime_count (sheet, NC_("report", "Customers with invoices in the 12 months before"),
+                        TRUE, clv->customers_before);
+  write_lifetime_count (sheet, NC_("report", "Of them, bought again in the last 12 months"),
+                        TRUE, clv->customers_kept);
+  kassa_report_cell_label (sheet, CLV_FIGURE, NC_("report", "Retention, last 12 months"));
   if (clv->available)
-    add_money_line (writer, lines, NC_("report", "Customer lifetime value"), clv->clv);
-  else
-    add_line (writer, lines, NC_("report", "Customer lifetime value"), not_available);
-  return g_strv_builder_end (lines);
+    kassa_report_cell_percent (sheet, CLV_VALUE, clv->retention_bp);
+  kassa_report_sheet_end_row (sheet);
+  write_lifetime_count (sheet, NC_("report", "Expected customer lifetime (months)"),
+                        clv->available, clv->lifetime_months);
+  write_lifetime_money (sheet, NC_("report", "Customer lifetime value"), clv->available,
+                        clv->clv);
+  kassa_report_sheet_finish (sheet);
 }
 
 static void
@@ -404,7 +427,6 @@ write_retention (KassaReportWriter *writer)
   g_autoptr(KassaReportSheet) sheet = NULL;
   g_autoptr(GArray) years = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
   KassaLifetimeValue clv = { 0 };
   int last_year;
 
@@ -418,11 +440,13 @@ write_retention (KassaReportWriter *writer)
       return;
     }
 
-  lines = lifetime_lines (writer, &clv);
   sheet = kassa_report_sheet_new (writer, NC_("report", "Retention"), retention_columns,
-                                  N_RET_COLUMNS, (const char * const *) lines);
+                                  N_RET_COLUMNS, NULL);
   write_retention_rows (sheet, years);
   kassa_report_sheet_finish (sheet);
+  g_clear_pointer (&sheet, kassa_report_sheet_free);
+
+  write_lifetime (writer, &clv);
 }
 
 /* Campaigns */
