@@ -478,15 +478,23 @@ kassa_store_list_campaign_customers (KassaStore  *self,
 
 /* Invoice attribution */
 
+typedef struct
+{
+  gint64   customer_id;
+  KassaDay issue_date;
+} AttributableInvoice;
+
 static gboolean
-check_attributable_invoice (KassaStore  *self,
-                            gint64       invoice_id,
-                            GError     **error)
+read_attributable_invoice (KassaStore           *self,
+                           gint64                invoice_id,
+                           AttributableInvoice  *invoice,
+                           GError              **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
   gboolean found;
 
-  stmt = kassa_store_prepare (self, "SELECT state FROM invoices WHERE id = ?1", error);
+  stmt = kassa_store_prepare (self, "SELECT state, customer_id, issue_date FROM invoices WHERE id = ?1",
+                              error);
   if (stmt == NULL)
     return FALSE;
 
@@ -498,7 +506,65 @@ check_attributable_invoice (KassaStore  *self,
   if (sqlite3_column_int (stmt, 0) == KASSA_INVOICE_STATE_DRAFT)
     return kassa_store_set_invalid (error, _("The invoice is a draft. Send it before attributing it to a campaign."));
 
+  invoice->customer_id = sqlite3_column_int64 (stmt, 1);
+  invoice->issue_date = sqlite3_column_int (stmt, 2);
   return TRUE;
+}
+
+/* Whether marketing may count the customer as reached: not after they
+ * refused it, nor once they were anonymised. */
+static gboolean
+may_record_reach (KassaStore  *self,
+                  gint64       customer_id,
+                  gboolean    *allowed,
+                  GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  gboolean found;
+
+  stmt = kassa_store_prepare (self,
+                              "SELECT COALESCE (r.consent, 0), COALESCE (r.anonymised_on, 0)"
+                              " FROM customers c LEFT JOIN customer_relationship r"
+                              " ON r.customer_id = c.id WHERE c.id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (!kassa_store_step_row (self, stmt, &found, error))
+    return FALSE;
+
+  *allowed = found
+             && sqlite3_column_int (stmt, 0) != KASSA_CONSENT_REFUSED
+             && sqlite3_column_int (stmt, 1) == 0;
+  return TRUE;
+}
+
+/* An invoice attributed by hand (the customer met at a trade fair) makes
+ * its customer one the campaign reached, so the campaign's results count
+ * them as reached and converted.  They were reached by the campaign's
+ * start at the latest, or by the sale if that came earlier.  A customer who
+ * refused marketing or was anonymised is not recorded as reached: the
+ * purchase itself is not marketing, so the invoice is still attributed. */
+static gboolean
+record_reach_of_invoice (KassaStore                 *self,
+                         gint64                      campaign_id,
+                         const AttributableInvoice  *invoice,
+                         GError                    **error)
+{
+  g_autoptr(KassaCampaign) campaign = NULL;
+  gboolean allowed = FALSE;
+
+  campaign = kassa_store_get_campaign (self, campaign_id, error);
+  if (campaign == NULL)
+    return FALSE;
+  if (!may_record_reach (self, invoice->customer_id, &allowed, error))
+    return FALSE;
+  if (!allowed)
+    return TRUE;
+
+  return insert_campaign_customer (self, campaign_id, invoice->customer_id,
+                                   MIN (campaign->start_date, invoice->issue_date), error);
 }
 
 static gboolean
@@ -508,8 +574,9 @@ write_invoice_campaign (KassaStore  *self,
                         GError     **error)
 {
   g_autoptr(KassaStoreStatement) stmt = NULL;
+  AttributableInvoice invoice = { 0, 0 };
 
-  if (!check_attributable_invoice (self, invoice_id, error))
+  if (!read_attributable_invoice (self, invoice_id, &invoice, error))
     return FALSE;
   if (campaign_id != 0 && !check_campaign_exists (self, campaign_id, error))
     return FALSE;
@@ -524,6 +591,8 @@ write_invoice_campaign (KassaStore  *self,
   else
     sqlite3_bind_null (stmt, 2);
   if (!kassa_store_step_done (self, stmt, error))
+    return FALSE;
+  if (campaign_id != 0 && !record_reach_of_invoice (self, campaign_id, &invoice, error))
     return FALSE;
 
   kassa_store_emit_changed (self, KASSA_STORE_CHANGE_CUSTOMERS | KASSA_STORE_CHANGE_INVOICES);

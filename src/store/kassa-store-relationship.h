@@ -167,7 +167,12 @@ gboolean        kassa_store_remove_campaign_customer (KassaStore *self,
 GArray         *kassa_store_list_campaign_customers (KassaStore *self,
                                                      gint64      campaign_id,
                                                      GError    **error);
-/* Attributes one invoice (not a draft) to a campaign; campaign_id 0 clears. */
+/* Attributes one invoice (not a draft) to a campaign; campaign_id 0 clears.
+ * Setting a campaign also records that it reached the invoice's customer
+ * (if not yet: reached_on = the campaign's start, or the invoice's issue
+ * date if earlier), so they count as reached and converted — except a
+ * customer who refused marketing or is anonymised: then only the invoice is
+ * attributed.  Clearing leaves the reached record. */
 gboolean        kassa_store_set_invoice_campaign (KassaStore *self,
                                                   gint64      invoice_id,
                                                   gint64      campaign_id,

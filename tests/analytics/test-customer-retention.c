@@ -641,9 +641,9 @@ typedef struct
  *   B bought 2026-03-05 without attribution: not converted;
  *   C 2000.00 − 1000.00 attributed, then credited: its credit note
  *     (not attributed) follows it, revenue 0, C not converted;
- *   E, never reached, 500.00 − 100.00 attributed by hand: revenue yes,
- *     converted no.
- *   reached 3, converted 1 → 33.33 % = 3333 bp; invoices 3 (A A E);
+ *   E, not on the list, 500.00 − 100.00 attributed by hand: that makes E
+ *     reached too (kassa_store_set_invoice_campaign), so converted.
+ *   reached 4, converted 2 → 50 % = 5000 bp; invoices 3 (A A E);
  *   revenue 3000 + 1000 + 2000 − 2000 + 500 = 4500.00; margin 1200 + 500
  *   + 0 + 400 = 2100.00; ROI = (2100 − 1300) ÷ 1300 = 61.538 % → 6154.
  * "Fair" (events, free) reached D, who bought 400.00 − 100.00: reached 1,
@@ -715,7 +715,7 @@ test_campaign_results (Fixture       *f,
                        gconstpointer  data)
 {
   const ExpectedResult spring = {
-    KASSA_CAMPAIGN_EMAIL, 1, 130000, 3, 1, 3333, 3, 450000, 210000, TRUE, 6154
+    KASSA_CAMPAIGN_EMAIL, 1, 130000, 4, 2, 5000, 3, 450000, 210000, TRUE, 6154
   };
   const ExpectedResult fair = {
     KASSA_CAMPAIGN_EVENTS, 1, 0, 1, 1, 10000, 1, 40000, 30000, FALSE, 0
@@ -742,7 +742,7 @@ test_campaign_results (Fixture       *f,
 }
 
 /* Email: Spring + Newsletter: cost 1500.00, B reached by both counts
- * twice: reached 4, converted 1 → 25 %; revenue 4500.00, margin 2100.00,
+ * twice: reached 5, converted 2 → 40 %; revenue 4500.00, margin 2100.00,
  * ROI = (2100 − 1500) ÷ 1500 = 40 %.  Social and events as their one
  * campaign; search ads, print and other have none and are left out. */
 static void
@@ -750,7 +750,7 @@ test_campaign_channels (Fixture       *f,
                         gconstpointer  data)
 {
   const ExpectedResult expected[] = {
-    { KASSA_CAMPAIGN_EMAIL, 2, 150000, 4, 1, 2500, 3, 450000, 210000, TRUE, 4000 },
+    { KASSA_CAMPAIGN_EMAIL, 2, 150000, 5, 2, 4000, 3, 450000, 210000, TRUE, 4000 },
     { KASSA_CAMPAIGN_SOCIAL, 1, 0, 0, 0, 0, 0, 0, 0, FALSE, 0 },
     { KASSA_CAMPAIGN_EVENTS, 1, 0, 1, 1, 10000, 1, 40000, 30000, FALSE, 0 },
   };

@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "kassa-customer-retention.h"
 #include "kassa-date.h"
 #include "kassa-demo.h"
 #include "kassa-store-collections.h"
@@ -556,7 +557,8 @@ test_campaigns_crud (Fixture       *f,
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, invoice), ==, 0);
   g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, other_invoice), ==, fair);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM invoices", 0), ==, 2);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM campaign_customers", 0), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM campaign_customers"
+                                        " WHERE campaign_id = ?1", spring->id), ==, 0);
   g_assert_null (kassa_store_get_campaign (f->store, spring->id, &error));
   g_assert_error (error, KASSA_STORE_ERROR, KASSA_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -1259,6 +1261,85 @@ test_demo (Fixture       *f,
   g_assert_cmpint (query_int (demo, LOW_MARGIN_CUSTOMERS_SQL, 0), >=, 1);
 }
 
+/* An invoice attributed by hand (a new customer met at the fair) makes
+ * its customer reached and converted; refused or anonymised customers get
+ * only the attribution.  Each invoice: 2 × 100.00 net, cost 100.00, so
+ * margin 100.00; the campaign cost 1,500.00. */
+static void
+test_manual_attribution (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 fair = add_campaign (f->store, "Messut", ymd (2026, 5, 10), ymd (2026, 5, 12));
+  gint64 person = add_person (f->store);
+  gint64 a_early, b_late, c_fair, person_fair;
+  const char *reached_on_sql = "SELECT reached_on FROM campaign_customers WHERE customer_id = ?1";
+  KassaCampaignResult result;
+  g_autoptr(GArray) reached = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_consent (f->store, f->customer_c, KASSA_CONSENT_REFUSED);
+  a_early = add_sent (f->store, f->customer_a, ymd (2026, 5, 1), 300);
+  b_late = add_sent (f->store, f->customer_b, ymd (2026, 6, 1), 301);
+  c_fair = add_sent (f->store, f->customer_c, ymd (2026, 5, 11), 302);
+  person_fair = add_sent (f->store, person, ymd (2026, 5, 11), 303);
+  g_assert_true (kassa_store_anonymise_customer (f->store, person, TODAY, &error));
+  g_assert_no_error (error);
+  g_assert_true (kassa_store_add_campaign_customers (f->store, fair, &f->customer_b, 1,
+                                                     ymd (2026, 5, 11), &error));
+  g_assert_no_error (error);
+
+  /* A bought before the fair opened: reached on the sale's day. */
+  reset_changes (f);
+  g_assert_true (kassa_store_set_invoice_campaign (f->store, a_early, fair, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_emissions, ==, 1);
+  g_assert_cmpuint (f->flags, ==, KASSA_STORE_CHANGE_CUSTOMERS | KASSA_STORE_CHANGE_INVOICES);
+  g_assert_cmpint (query_int (f->store, reached_on_sql, f->customer_a), ==, ymd (2026, 5, 1));
+
+  /* B was reached already: the first date stays. */
+  g_assert_true (kassa_store_set_invoice_campaign (f->store, b_late, fair, &error));
+  g_assert_cmpint (query_int (f->store, reached_on_sql, f->customer_b), ==, ymd (2026, 5, 11));
+
+  /* C refused marketing, the person was anonymised: attributed, not reached. */
+  g_assert_true (kassa_store_set_invoice_campaign (f->store, c_fair, fair, &error));
+  g_assert_true (kassa_store_set_invoice_campaign (f->store, person_fair, fair, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, c_fair), ==, fair);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, person_fair), ==, fair);
+  reached = kassa_store_list_campaign_customers (f->store, fair, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reached->len, ==, 2);
+  g_assert_cmpint (g_array_index (reached, gint64, 0), ==, f->customer_a);
+  g_assert_cmpint (g_array_index (reached, gint64, 1), ==, f->customer_b);
+
+  /* Reached A, B; converted A, B; 4 invoices: revenue 800.00, margin
+   * 400.00, ROI (400 − 1,500) ÷ 1,500 = −73.33 %. */
+  g_assert_true (kassa_campaign_result_compute (f->store, fair, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.reached, ==, 2);
+  g_assert_cmpuint (result.converted, ==, 2);
+  g_assert_cmpint (result.conversion_bp, ==, 10000);
+  g_assert_cmpuint (result.invoices, ==, 4);
+  g_assert_cmpint (result.revenue, ==, 80000);
+  g_assert_cmpint (result.margin, ==, 40000);
+  g_assert_true (result.has_roi);
+  g_assert_cmpint (result.roi_bp, ==, -7333);
+
+  /* Clearing keeps A reached, but A no longer converted: 1 of 2 = 50 %. */
+  reset_changes (f);
+  g_assert_true (kassa_store_set_invoice_campaign (f->store, a_early, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_emissions, ==, 1);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (f->store, a_early), ==, 0);
+  g_assert_cmpint (query_int (f->store, reached_on_sql, f->customer_a), ==, ymd (2026, 5, 1));
+  g_assert_true (kassa_campaign_result_compute (f->store, fair, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.reached, ==, 2);
+  g_assert_cmpuint (result.converted, ==, 1);
+  g_assert_cmpint (result.conversion_bp, ==, 5000);
+  g_assert_cmpuint (result.invoices, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1274,6 +1355,7 @@ main (int   argc,
   ADD ("/relationship/campaigns", test_campaigns_crud);
   ADD ("/relationship/campaign-customers", test_campaign_customers);
   ADD ("/relationship/attribution", test_attribution);
+  ADD ("/relationship/manual-attribution", test_manual_attribution);
   ADD ("/relationship/nps", test_nps);
   ADD ("/relationship/export", test_export);
   ADD ("/relationship/anonymise", test_anonymise);

@@ -27,6 +27,13 @@
  * months 7–12 earn 6 × 4,000 = 24,000.00; 12-month gain 38,000.00.
  * ROI (38,000 − 20,000) ÷ 20,000 = 90 %.  Cumulative 18,000 after month 7
  * and 22,000 after month 8: payback 7 + 2,000 ÷ 4,000 = 7.5 months.
+ *
+ * Invoice view, campaign row: "Autumn fair" (1.–3.10.2026) and "Winter
+ * mailing" (20.–30.11.2026), newest first after None.  Choosing Winter on
+ * Gamma's invoice (19.11.) attributes it and makes Gamma reached (on
+ * 19.11., the sale came before the start) and converted: reached 1,
+ * converted 1.  Beta refused marketing: attributed, not reached.  None
+ * clears Gamma's attribution; Gamma stays reached, converted 0.
  */
 #define G_LOG_DOMAIN "kassa-test-campaigns"
 
@@ -41,7 +48,9 @@
 #include "kassa-customers-page.h"
 #include "kassa-clock.h"
 #include "kassa-date.h"
+#include "kassa-customer-retention.h"
 #include "kassa-format.h"
+#include "kassa-invoice-view.h"
 #include "kassa-money.h"
 #include "kassa-records.h"
 #include "kassa-roi-dialog.h"
@@ -495,6 +504,130 @@ test_roi_dialog (void)
   stop_application (app);
 }
 
+static gint64
+save_campaign (KassaStore *store,
+               const char *name,
+               KassaDay    start,
+               KassaDay    end)
+{
+  g_autoptr(KassaCampaign) campaign = kassa_campaign_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (campaign->name);
+  campaign->name = g_strdup (name);
+  campaign->channel = KASSA_CAMPAIGN_EVENTS;
+  campaign->start_date = start;
+  campaign->end_date = end;
+  g_assert_true (kassa_store_save_campaign (store, campaign, &error));
+  g_assert_no_error (error);
+  return campaign->id;
+}
+
+static KassaInvoiceView *
+open_invoice_view (KassaStore *store,
+                   gint64      invoice_id)
+{
+  g_autoptr(GError) error = NULL;
+  KassaInvoiceView *view = kassa_invoice_view_new (store, invoice_id, &error);
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (view), 860, 1000);
+  gtk_window_present (GTK_WINDOW (view));
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  return view;
+}
+
+static AdwComboRow *
+campaign_row (KassaInvoiceView *view)
+{
+  return ADW_COMBO_ROW (require_named (GTK_WIDGET (view), "campaign"));
+}
+
+static void
+assert_campaign_result (KassaStore *store,
+                        gint64      campaign_id,
+                        guint       reached,
+                        guint       converted)
+{
+  KassaCampaignResult result;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kassa_campaign_result_compute (store, campaign_id, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.reached, ==, reached);
+  g_assert_cmpuint (result.converted, ==, converted);
+}
+
+static void
+test_invoice_campaign (void)
+{
+  Company c = { 0 };
+  KassaInvoiceView *gamma_view;
+  KassaInvoiceView *beta_view;
+  KassaInvoiceView *credit_view;
+  AdwComboRow *row;
+  GListModel *names;
+  g_autoptr(GArray) reached = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 autumn, winter, credit_note;
+
+  if (in_parent_process ())
+    return;
+
+  create_company (&c);
+
+  /* No campaigns yet: nothing to choose, no row. */
+  gamma_view = open_invoice_view (c.store, c.gamma_invoice);
+  row = campaign_row (gamma_view);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
+
+  autumn = save_campaign (c.store, "Autumn fair", kassa_day_from_ymd (2026, 10, 1),
+                          kassa_day_from_ymd (2026, 10, 3));
+  winter = save_campaign (c.store, "Winter mailing", kassa_day_from_ymd (2026, 11, 20),
+                          kassa_day_from_ymd (2026, 11, 30));
+  wait_for (gtk_widget_get_visible (GTK_WIDGET (row)));
+  names = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==,
+                   C_("campaign", "None"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Winter mailing");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Autumn fair");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* Winter: attributed, Gamma reached (the sale's day) and converted. */
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (c.store, c.gamma_invoice), ==, winter);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  reached = kassa_store_list_campaign_customers (c.store, winter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reached->len, ==, 1);
+  g_assert_cmpint (g_array_index (reached, gint64, 0), ==, c.gamma);
+  assert_campaign_result (c.store, winter, 1, 1);
+  assert_campaign_result (c.store, autumn, 0, 0);
+
+  /* Beta refused marketing: the sale is attributed, Beta not reached. */
+  beta_view = open_invoice_view (c.store, c.beta_invoice);
+  adw_combo_row_set_selected (campaign_row (beta_view), 1);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (c.store, c.beta_invoice), ==, winter);
+  assert_campaign_result (c.store, winter, 1, 1);
+  gtk_window_destroy (GTK_WINDOW (beta_view));
+
+  /* None clears; Gamma stays reached but no longer converted. */
+  adw_combo_row_set_selected (row, 0);
+  g_assert_cmpint (kassa_store_get_invoice_campaign (c.store, c.gamma_invoice), ==, 0);
+  assert_campaign_result (c.store, winter, 1, 0);
+  gtk_window_destroy (GTK_WINDOW (gamma_view));
+
+  /* A credit note is not a sale: no row. */
+  credit_note = kassa_store_credit_invoice (c.store, c.alpha_invoice, kassa_clock_today (), &error);
+  g_assert_no_error (error);
+  credit_view = open_invoice_view (c.store, credit_note);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (campaign_row (credit_view))));
+  gtk_window_destroy (GTK_WINDOW (credit_view));
+
+  g_clear_object (&c.store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +636,7 @@ main (int   argc,
 
   g_test_add_func ("/campaigns/campaign-flow", test_campaign_flow);
   g_test_add_func ("/campaigns/roi-dialog", test_roi_dialog);
+  g_test_add_func ("/campaigns/invoice-campaign", test_invoice_campaign);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "kassa-money.h"
 #include "kassa-payment-dialog.h"
 #include "kassa-reference.h"
+#include "kassa-store-relationship.h"
 #include "kassa-vat.h"
 
 struct _KassaInvoiceView
@@ -53,6 +54,8 @@ struct _KassaInvoiceView
   AdwActionRow       *rf_reference_row;
   AdwActionRow       *delivery_row;
   GtkSwitch          *disputed_switch;
+  AdwComboRow        *campaign_row;
+  GArray             *campaign_ids;  /* gint64 per campaign_row position; 0 = none */
   AdwActionRow       *notes_row;
   GtkGrid            *lines_grid;
   GtkGrid            *vat_grid;
@@ -276,6 +279,90 @@ set_day_subtitle (KassaInvoiceView *self,
   adw_action_row_set_subtitle (row, text);
 }
 
+/* Whether the row already offers exactly these campaigns, so that a
+ * refresh caused by choosing one does not swap the model under the open
+ * popover. */
+static gboolean
+campaign_model_matches (KassaInvoiceView *self,
+                        GPtrArray        *campaigns)
+{
+  GListModel *model = adw_combo_row_get_model (self->campaign_row);
+
+  if (model == NULL || self->campaign_ids->len != campaigns->len + 1)
+    return FALSE;
+
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      const KassaCampaign *campaign = g_ptr_array_index (campaigns, i);
+
+      if (g_array_index (self->campaign_ids, gint64, i + 1) != campaign->id
+          || g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1),
+                        campaign->name) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_campaign_model (KassaInvoiceView *self,
+                    GPtrArray        *campaigns)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_array_set_size (self->campaign_ids, 0);
+  g_array_append_val (self->campaign_ids, none);
+  gtk_string_list_append (names, C_("campaign", "None"));
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      const KassaCampaign *campaign = g_ptr_array_index (campaigns, i);
+
+      g_array_append_val (self->campaign_ids, campaign->id);
+      gtk_string_list_append (names, campaign->name);
+    }
+
+  adw_combo_row_set_model (self->campaign_row, G_LIST_MODEL (names));
+}
+
+static guint
+campaign_position (KassaInvoiceView *self,
+                   gint64            campaign_id)
+{
+  for (guint i = 0; i < self->campaign_ids->len; i++)
+    if (g_array_index (self->campaign_ids, gint64, i) == campaign_id)
+      return i;
+
+  return 0;
+}
+
+/* Only sales can come from a campaign: drafts are not sales yet and a
+ * credit note is not one.  Without campaigns there is nothing to choose. */
+static void
+fill_campaign (KassaInvoiceView *self)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean sale = self->record->state == KASSA_INVOICE_STATE_SENT && !is_credit_note (self);
+
+  if (sale)
+    {
+      campaigns = kassa_store_list_campaigns (self->store, &error);
+      if (campaigns == NULL)
+        g_warning ("Could not list the campaigns: %s", error->message);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_row), campaigns != NULL && campaigns->len > 0);
+  if (campaigns == NULL || campaigns->len == 0)
+    return;
+
+  if (!campaign_model_matches (self, campaigns))
+    set_campaign_model (self, campaigns);
+  adw_combo_row_set_selected (self->campaign_row,
+                              campaign_position (self, kassa_store_get_invoice_campaign (self->store,
+                                                                                         self->invoice_id)));
+}
+
 static void
 fill_details (KassaInvoiceView *self)
 {
@@ -292,6 +379,7 @@ fill_details (KassaInvoiceView *self)
   fill_references (self);
   adw_action_row_set_subtitle (self->delivery_row, kassa_delivery_to_string (self->record->delivery));
   gtk_switch_set_active (self->disputed_switch, self->record->disputed);
+  fill_campaign (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->notes_row),
                           self->record->notes != NULL && self->record->notes[0] != '\0');
@@ -680,6 +768,30 @@ on_disputed_changed (KassaInvoiceView *self)
 }
 
 static void
+on_campaign_selected (KassaInvoiceView *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint position = adw_combo_row_get_selected (self->campaign_row);
+  gint64 campaign_id;
+
+  if (self->loading > 0 || self->record == NULL || position >= self->campaign_ids->len)
+    return;
+
+  campaign_id = g_array_index (self->campaign_ids, gint64, position);
+  if (campaign_id == kassa_store_get_invoice_campaign (self->store, self->invoice_id))
+    return;
+
+  /* Success refreshes the view through KassaStore::changed. */
+  if (!kassa_store_set_invoice_campaign (self->store, self->invoice_id, campaign_id, &error))
+    {
+      show_toast (self, error->message);
+      self->loading++;
+      fill_campaign (self);
+      self->loading--;
+    }
+}
+
+static void
 record_payment_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -803,6 +915,7 @@ kassa_invoice_view_finalize (GObject *object)
   KassaInvoiceView *self = KASSA_INVOICE_VIEW (object);
 
   g_clear_pointer (&self->record, kassa_invoice_record_free);
+  g_clear_pointer (&self->campaign_ids, g_array_unref);
 
   G_OBJECT_CLASS (kassa_invoice_view_parent_class)->finalize (object);
 }
@@ -846,6 +959,7 @@ kassa_invoice_view_class_init (KassaInvoiceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, rf_reference_row);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, delivery_row);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, disputed_switch);
+  gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, campaign_row);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, notes_row);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, lines_grid);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, vat_grid);
@@ -859,11 +973,13 @@ kassa_invoice_view_class_init (KassaInvoiceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, interest_row);
   gtk_widget_class_bind_template_child (widget_class, KassaInvoiceView, interest_label);
   gtk_widget_class_bind_template_callback (widget_class, on_disputed_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected);
 }
 
 static void
 kassa_invoice_view_init (KassaInvoiceView *self)
 {
+  self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   kassa_invoice_labels_ensure_style ();
 
