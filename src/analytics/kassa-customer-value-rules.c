@@ -43,6 +43,7 @@
 
 #include "kassa-customer-value.h"
 #include "kassa-money.h"
+#include "kassa-vat.h"
 
 #define LIFECYCLE_LOST_DAYS    365
 #define LIFECYCLE_DORMANT_DAYS 180
@@ -67,16 +68,6 @@ static const char * const segment_names[KASSA_N_RFM_SEGMENTS] = {
 static const char * const lifecycle_names[KASSA_N_LIFECYCLE_STAGES] = {
   "prospect", "new", "active", "key-account", "dormant", "lost",
 };
-
-/* Half away from zero; denominator > 0. */
-static gint64
-divide_rounded (gint64 numerator,
-                gint64 denominator)
-{
-  if (numerator >= 0)
-    return (numerator + denominator / 2) / denominator;
-  return -((-numerator + denominator / 2) / denominator);
-}
 
 /**
  * kassa_abc_classify:
@@ -117,7 +108,7 @@ kassa_abc_classify (const gint64  *sorted_values,
 
       if (value > 0)
         before += value;
-      cumulative_bp[i] = total > 0 ? divide_rounded (before * 10000, total) : 0;
+      cumulative_bp[i] = total > 0 ? kassa_round_div (before * 10000, total) : 0;
     }
 }
 

@@ -65,6 +65,7 @@
 #include "kassa-customer-value.h"
 #include "kassa-store-collections.h"
 #include "kassa-store-sql.h"
+#include "kassa-vat.h"
 
 #define KEY_ABC_BASIS       "value.abc_basis"
 #define KEY_THRESHOLD_A     "value.threshold_a_bp"
@@ -92,16 +93,6 @@ typedef struct
   gint64   invoice_net;          /* Σ total_net of invoices (not credit notes) */
   guint    n_einvoices;
 } PeriodSums;
-
-/* Half away from zero; denominator > 0. */
-static gint64
-divide_rounded (gint64 numerator,
-                gint64 denominator)
-{
-  if (numerator >= 0)
-    return (numerator + denominator / 2) / denominator;
-  return -((-numerator + denominator / 2) / denominator);
-}
 
 static void
 customer_value_clear (gpointer data)
@@ -400,13 +391,10 @@ finish_figures (KassaCustomerValue *value,
                 const PeriodSums   *sums)
 {
   value->margin = value->revenue - value->cost;
-  value->margin_bp = value->revenue > 0 ? divide_rounded (value->margin * 10000, value->revenue) : 0;
+  value->margin_bp = kassa_share_bp (value->margin, value->revenue);
+  value->einvoice_share_bp = kassa_share_bp (sums->n_einvoices, value->n_invoices);
   if (value->n_invoices > 0)
-    {
-      value->average_invoice = divide_rounded (sums->invoice_net, value->n_invoices);
-      value->einvoice_share_bp = divide_rounded ((gint64) sums->n_einvoices * 10000,
-                                                 value->n_invoices);
-    }
+    value->average_invoice = kassa_round_div (sums->invoice_net, value->n_invoices);
 }
 
 /* Computes each customer's figures and drops the archived customers
@@ -812,6 +800,40 @@ kassa_value_report_find_customer (KassaValueReport *report,
   g_return_val_if_fail (report != NULL, NULL);
 
   return lookup (report, customer_id, NULL);
+}
+
+gboolean
+kassa_value_period_totals (KassaStore  *store,
+                           KassaDay     from,
+                           KassaDay     to,
+                           gint64      *revenue,
+                           gint64      *margin,
+                           GError     **error)
+{
+  g_autoptr(KassaStoreStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KASSA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (revenue != NULL && margin != NULL, FALSE);
+
+  stmt = kassa_store_prepare (store,
+                              "SELECT COALESCE (SUM (total_net), 0),"
+                              " COALESCE (SUM (total_net - total_cost), 0)"
+                              " FROM invoices INDEXED BY invoices_issue_date"
+                              " WHERE issue_date BETWEEN ?1 AND ?2 AND state IN (1, 2)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, to);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return kassa_store_set_error_from_sqlite (store, rc, error);
+
+  *revenue = sqlite3_column_int64 (stmt, 0);
+  *margin = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
 }
 
 void

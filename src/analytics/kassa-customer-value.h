@@ -139,6 +139,15 @@ const KassaCustomerValue *kassa_value_report_get_customer  (KassaValueReport    
                                                             guint                    index);
 const KassaCustomerValue *kassa_value_report_find_customer (KassaValueReport        *report,
                                                             gint64                   customer_id);
+/* Revenue and margin of all sales issued in [from, to], by the report's
+ * definition (the totals of kassa_value_report_compute for that period),
+ * in one indexed sum: for callers that need only the company's totals. */
+gboolean                  kassa_value_period_totals        (KassaStore              *store,
+                                                            KassaDay                 from,
+                                                            KassaDay                 to,
+                                                            gint64                  *revenue,
+                                                            gint64                  *margin,
+                                                            GError                 **error);
 /* Totals of the period (all customers). */
 void                      kassa_value_report_get_totals    (KassaValueReport        *report,
                                                             gint64                  *revenue,

@@ -97,6 +97,22 @@ kassa_round_div (gint64 numerator,
   return (gint64) round_div_128 (numerator, denominator);
 }
 
+gint
+kassa_share_bp (gint64 part,
+                gint64 whole)
+{
+  __int128 scaled;
+  __int128 bp;
+
+  if (whole <= 0)
+    return 0;
+
+  /* part × 10000 can pass 2⁶³ for amounts near the limit. */
+  scaled = (__int128) part * 10000;
+  bp = (scaled + (scaled >= 0 ? whole / 2 : -(whole / 2))) / whole;
+  return (gint) CLAMP (bp, G_MININT, G_MAXINT);
+}
+
 /**
  * kassa_line_net:
  * @quantity_thousandths: the quantity; negative on credit lines

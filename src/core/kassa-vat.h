@@ -11,6 +11,10 @@ G_BEGIN_DECLS
  * zero.  denominator must be positive. */
 gint64   kassa_round_div              (gint64       numerator,
                                        gint64       denominator);
+/* part ÷ whole in basis points (10000 = 100 %), half away from zero,
+ * clamped to the gint range; 0 when whole is not positive. */
+gint     kassa_share_bp               (gint64       part,
+                                       gint64       whole);
 
 gint64   kassa_line_net               (gint64       quantity_thousandths,
                                        gint64       unit_price,

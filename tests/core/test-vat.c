@@ -52,6 +52,26 @@ test_round_div (void)
 }
 
 static void
+test_share_bp (void)
+{
+  static const struct { gint64 part; gint64 whole; gint expected; } cases[] = {
+    { 1, 3, 3333 },            /* 33.333 % */
+    { 2, 3, 6667 },            /* 66.667 % */
+    { 1, 8, 1250 },
+    { 1, 80000, 0 },           /* 0.125 bp */
+    { 1, 20000, 1 },           /* 0.5 bp: half away from zero */
+    { -1, 20000, -1 },
+    { -28665, 286650, -1000 }, /* a −10 % margin */
+    { 5, 0, 0 },               /* no whole: 0 */
+    { 5, -10, 0 },
+    { G_GINT64_CONSTANT (1000000000000000), 1, G_MAXINT },  /* clamped, no overflow */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (kassa_share_bp (cases[i].part, cases[i].whole), ==, cases[i].expected);
+}
+
+static void
 test_round_div_bad_denominator (void)
 {
   if (g_test_undefined ())
@@ -319,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/vat/round-div", test_round_div);
   g_test_add_func ("/vat/round-div/bad-denominator", test_round_div_bad_denominator);
+  g_test_add_func ("/vat/share-bp", test_share_bp);
   g_test_add_func ("/vat/line-net", test_line_net);
   g_test_add_func ("/vat/line-net/out-of-range", test_line_net_out_of_range);
   g_test_add_func ("/vat/for-net", test_vat_for_net);

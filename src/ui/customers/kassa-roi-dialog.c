@@ -17,6 +17,7 @@
 #include "kassa-records.h"
 #include "kassa-roi-dialog.h"
 #include "kassa-roi.h"
+#include "kassa-vat.h"
 
 /* The chart's x axis counts months; the line chart works in days, so
  * month k is drawn on the first day of month k after this origin. */
@@ -356,28 +357,21 @@ prefill_in_thread (GTask        *task,
 {
   const char *path = task_data;
   g_autoptr(KassaStore) store = NULL;
-  g_autoptr(KassaValueReport) report = NULL;
+  g_autofree Prefill *prefill = g_new0 (Prefill, 1);
   KassaValueOptions options;
-  KassaDay today = kassa_clock_today ();
   GError *error = NULL;
-  Prefill *prefill;
 
+  /* The default period of the value report: the last 12 months. */
+  kassa_value_options_init_default (&options, kassa_clock_today ());
   store = kassa_store_open (path, &error);
-  if (store == NULL)
+  if (store == NULL ||
+      !kassa_value_period_totals (store, options.from, options.to, &prefill->revenue,
+                                  &prefill->margin, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  kassa_value_options_init_default (&options, today);
-  report = kassa_value_report_compute (store, &options, today, cancellable, &error);
-  if (report == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  prefill = g_new0 (Prefill, 1);
-  kassa_value_report_get_totals (report, &prefill->revenue, &prefill->margin);
-  g_task_return_pointer (task, prefill, g_free);
+  g_task_return_pointer (task, g_steal_pointer (&prefill), g_free);
 }
 
 static void
@@ -408,10 +402,9 @@ on_prefill_done (GObject      *source,
     }
   if (!self->margin_edited && prefill->revenue > 0)
     {
-      /* The company's margin % of the period, half away from zero. */
-      gint64 twice = prefill->margin * 20000 / prefill->revenue;
-      gint64 bp = (twice + (twice >= 0 ? 1 : -1)) / 2;
-      g_autofree char *text = kassa_percent_format ((gint) CLAMP (bp, 0, 10000),
+      /* The company's margin % of the period. */
+      gint bp = kassa_share_bp (prefill->margin, prefill->revenue);
+      g_autofree char *text = kassa_percent_format (CLAMP (bp, 0, 10000),
                                                     kassa_locale_current ());
       fill_text (self, self->margin_row, text);
     }

@@ -14,6 +14,7 @@
 #include "kassa-segments-view.h"
 #include "kassa-target-list-csv.h"
 #include "kassa-value-view.h"
+#include "kassa-vat.h"
 
 #define RELEVANT_CHANGES (KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS | \
                           KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS | \
@@ -114,19 +115,6 @@ compute_thread (GTask        *task,
   g_task_return_pointer (task, report, (GDestroyNotify) kassa_value_report_free);
 }
 
-static gint
-share_bp (gint64 part,
-          gint64 whole)
-{
-  gint64 scaled;
-
-  if (whole <= 0)
-    return 0;
-  scaled = part * 10000;
-  scaled += scaled >= 0 ? whole / 2 : -(whole / 2);
-  return (gint) (scaled / whole);
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -148,8 +136,9 @@ group_row_new (KassaSegmentsView     *self,
   GtkWidget *figures = gtk_label_new (NULL);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   g_autofree char *revenue = kassa_format_money (group->revenue, self->currency);
-  g_autofree char *share = kassa_percent_format_fixed (share_bp (group->revenue, total_revenue),
-                                                 kassa_locale_current ());
+  g_autofree char *share =
+    kassa_percent_format_fixed (kassa_share_bp (group->revenue, total_revenue),
+                                kassa_locale_current ());
   g_autofree char *text = NULL;
 
   /* Translators: a segment's figures: customers, their revenue and its

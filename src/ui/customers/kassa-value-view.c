@@ -16,6 +16,7 @@
 #include "kassa-pareto-widget.h"
 #include "kassa-value-table.h"
 #include "kassa-value-view.h"
+#include "kassa-vat.h"
 
 #define RELEVANT_CHANGES (KASSA_STORE_CHANGE_COMPANY | KASSA_STORE_CHANGE_CUSTOMERS | \
                           KASSA_STORE_CHANGE_INVOICES | KASSA_STORE_CHANGE_PAYMENTS | \
@@ -280,19 +281,6 @@ compute_thread (GTask        *task,
 }
 
 /* Basis points of part in whole, half away from zero; 0 when whole ≤ 0. */
-static gint
-share_bp (gint64 part,
-          gint64 whole)
-{
-  gint64 scaled;
-
-  if (whole <= 0)
-    return 0;
-  scaled = part * 10000;
-  scaled += scaled >= 0 ? whole / 2 : -(whole / 2);
-  return (gint) (scaled / whole);
-}
-
 static char *
 format_percent (gint basis_points)
 {
@@ -344,7 +332,7 @@ add_class_card (KassaValueView *self,
   gboolean by_margin = kassa_value_report_get_options (report)->abc_basis == KASSA_ABC_BY_MARGIN;
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
-  g_autofree char *share = format_percent (share_bp (by_margin ? group.margin : group.revenue,
+  g_autofree char *share = format_percent (kassa_share_bp (by_margin ? group.margin : group.revenue,
                                                      basis_total));
   g_autofree char *detail = NULL;
 
@@ -445,7 +433,7 @@ fill_cards (KassaValueView      *self,
   kassa_value_report_get_totals (report, &revenue, &margin);
   revenue_text = kassa_format_money (revenue, self->currency);
   margin_text = kassa_format_money (margin, self->currency);
-  margin_percent = format_percent (share_bp (margin, revenue));
+  margin_percent = format_percent (kassa_share_bp (margin, revenue));
   /* Translators: margin as a share of revenue, on the Margin card. */
   margin_detail = g_strdup_printf (_("%s of revenue"), margin_percent);
   add_card (self, _("Revenue"), revenue_text, _("Net of VAT, credit notes deducted"), NULL);
