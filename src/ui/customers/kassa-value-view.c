@@ -332,8 +332,8 @@ add_class_card (KassaValueView *self,
   gboolean by_margin = kassa_value_report_get_options (report)->abc_basis == KASSA_ABC_BY_MARGIN;
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
-  g_autofree char *share = format_percent (kassa_share_bp (by_margin ? group.margin : group.revenue,
-                                                     basis_total));
+  g_autofree char *share =
+    format_percent (kassa_share_bp (by_margin ? group.margin : group.revenue, basis_total));
   g_autofree char *detail = NULL;
 
   /* Translators: a summary card title, %s is the class letter. */
